@@ -1,0 +1,26 @@
+package dev.atlas.client;
+
+/**
+ * Options of {@link AtlasClient#query(String, QueryOptions)}. Immutable; null components are not sent.
+ *
+ * @param conversationId continue this conversation (a UUID), or null for a new one
+ * @param connectionId query this datasource connection, or null for the default
+ */
+public record QueryOptions(String conversationId, String connectionId) {
+  private static final QueryOptions NONE = new QueryOptions(null, null);
+
+  /** @return options that send nothing extra */
+  public static QueryOptions none() {
+    return NONE;
+  }
+
+  /** @param conversationId the conversation to continue @return a copy with it set */
+  public QueryOptions withConversationId(String conversationId) {
+    return new QueryOptions(conversationId, connectionId);
+  }
+
+  /** @param connectionId the connection to query @return a copy with it set */
+  public QueryOptions withConnectionId(String connectionId) {
+    return new QueryOptions(conversationId, connectionId);
+  }
+}

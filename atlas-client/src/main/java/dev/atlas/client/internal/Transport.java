@@ -1,0 +1,211 @@
+package dev.atlas.client.internal;
+
+import com.google.gson.Gson;
+import dev.atlas.client.RequestOptions;
+import dev.atlas.client.errors.AtlasException;
+import dev.atlas.client.generated.invoker.ApiException;
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+/**
+ * Executes requests built by the generated API classes and turns responses into models or typed
+ * exceptions. Internal API.
+ */
+public final class Transport {
+  /** Most bytes of an error or non-JSON body that are read to describe it. */
+  static final long MAX_ERROR_BODY_BYTES = 1L << 20;
+
+  /** Builds the call for one attempt, usually a generated {@code xxxCall(..., null)} method. */
+  @FunctionalInterface
+  public interface CallFactory {
+    /**
+     * @return a new, not yet executed call
+     * @throws ApiException when the generated code rejects an argument
+     */
+    Call create() throws ApiException;
+  }
+
+  private final OkHttpClient http;
+  private final Gson gson;
+  private final Clock clock;
+
+  /**
+   * @param http the client that executes calls (with credentials and default headers applied)
+   * @param gson the generated models' Gson
+   * @param clock the clock for {@code Retry-After} dates
+   */
+  public Transport(OkHttpClient http, Gson gson, Clock clock) {
+    this.http = http;
+    this.gson = gson;
+    this.clock = clock;
+  }
+
+  /** @return the HTTP client calls run on */
+  public OkHttpClient http() {
+    return http;
+  }
+
+  /**
+   * Runs one call and parses a JSON success body.
+   *
+   * @param <T> the result type
+   * @param factory builds the request
+   * @param type the success body type, or {@code Void.class} for no body
+   * @param options per-call options
+   * @param resourceId the id named by the call, for not-found errors; may be null
+   * @return the parsed body, or null for {@code Void}
+   * @throws AtlasException on any failure
+   */
+  public <T> T execute(CallFactory factory, Type type, RequestOptions options, String resourceId) {
+    return execute(factory, type, options, resourceId, -1);
+  }
+
+  /**
+   * Like {@link #execute(CallFactory, Type, RequestOptions, String)}, also parsing the body of one
+   * non-2xx status as a success (the health check's 503 carries a health report).
+   *
+   * @param <T> the result type
+   * @param factory builds the request
+   * @param type the body type
+   * @param options per-call options
+   * @param resourceId the id named by the call, or null
+   * @param bodyStatus a non-2xx status whose body is parsed as {@code type}, or -1
+   * @return the parsed body
+   */
+  public <T> T execute(CallFactory factory, Type type, RequestOptions options, String resourceId, int bodyStatus) {
+    Call call = newCall(factory, options);
+    Request request = call.request();
+    String method = request.method();
+    String path = request.url().encodedPath();
+    Response response;
+    try {
+      response = call.execute();
+    } catch (IOException e) {
+      throw ErrorMapper.fromIOException(e, method, path);
+    }
+    try (response) {
+      int status = response.code();
+      if (response.isSuccessful() || status == bodyStatus) {
+        return parseSuccess(response, type, method, path, bodyStatus >= 0 && status == bodyStatus, resourceId);
+      }
+      throw toException(response, method, path, resourceId);
+    }
+  }
+
+  /**
+   * Creates the call for one attempt with the per-call options applied.
+   *
+   * @param factory builds the request
+   * @param options per-call options
+   * @return a call ready to execute
+   */
+  public Call newCall(CallFactory factory, RequestOptions options) {
+    Request generated;
+    try {
+      generated = factory.create().request();
+    } catch (ApiException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    Request.Builder builder = generated.newBuilder();
+    for (Map.Entry<String, String> h : options.headers().entrySet()) {
+      builder.header(h.getKey(), h.getValue());
+    }
+    Call call = http.newCall(builder.build());
+    options.timeout().ifPresent(t -> call.timeout().timeout(t.toMillis(), TimeUnit.MILLISECONDS));
+    return call;
+  }
+
+  /**
+   * Maps a non-2xx response to an exception, reading a bounded prefix of its body.
+   *
+   * @param response the response (not closed here)
+   * @param method request method
+   * @param path request path
+   * @param resourceId id named by the call, or null
+   * @return the exception
+   */
+  public AtlasException toException(Response response, String method, String path, String resourceId) {
+    String body;
+    try {
+      body = readPrefix(response.body(), MAX_ERROR_BODY_BYTES);
+    } catch (IOException e) {
+      body = null;
+    }
+    return ErrorMapper.fromErrorResponse(response.code(), response.header("Content-Type"), response.header("Retry-After"),
+        body, method, path, resourceId, clock);
+  }
+
+  private <T> T parseSuccess(Response response, Type type, String method, String path, boolean isErrorStatus, String resourceId) {
+    ResponseBody body = response.body();
+    if (type == Void.class || type == void.class) {
+      return null;
+    }
+    String contentType = response.header("Content-Type");
+    try {
+      BufferedSource source = body.source();
+      int first = firstNonBlank(source);
+      if (first < 0) {
+        throw ErrorMapper.invalidResponse(response.code(), contentType, "", "expected a JSON body", method, path, null);
+      }
+      boolean jsonType = contentType == null || contentType.toLowerCase(Locale.ROOT).contains("json");
+      if (!jsonType || (first != '{' && first != '[')) {
+        if (isErrorStatus) {
+          throw toException(response, method, path, resourceId);
+        }
+        String prefix = readPrefix(body, MAX_ERROR_BODY_BYTES);
+        throw ErrorMapper.invalidResponse(response.code(), contentType, prefix, "expected a JSON body", method, path, null);
+      }
+      MediaType mt = body.contentType();
+      try (Reader reader = new java.io.InputStreamReader(source.inputStream(),
+          mt != null && mt.charset() != null ? mt.charset() : StandardCharsets.UTF_8)) {
+        T value = gson.fromJson(reader, type);
+        if (value == null) {
+          throw ErrorMapper.invalidResponse(response.code(), contentType, "null", "expected a JSON object", method, path, null);
+        }
+        return value;
+      }
+    } catch (AtlasException e) {
+      throw e;
+    } catch (IOException e) {
+      throw ErrorMapper.fromIOException(e, method, path);
+    } catch (RuntimeException | StackOverflowError e) {
+      throw ErrorMapper.invalidResponse(response.code(), contentType, null,
+          "the body does not match the documented shape: " + e.getMessage(), method, path, e);
+    }
+  }
+
+  private static int firstNonBlank(BufferedSource source) throws IOException {
+    BufferedSource peek = source.peek();
+    for (int i = 0; i < 4096 && peek.request(1); i++) {
+      int b = peek.readByte() & 0xff;
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != 0xEF && b != 0xBB && b != 0xBF) {
+        return b;
+      }
+    }
+    return -1;
+  }
+
+  private static String readPrefix(ResponseBody body, long max) throws IOException {
+    if (body == null) {
+      return "";
+    }
+    BufferedSource source = body.source();
+    source.request(max);
+    long n = Math.min(source.getBuffer().size(), max);
+    MediaType mt = body.contentType();
+    return source.getBuffer().readString(n, mt != null && mt.charset() != null ? mt.charset() : StandardCharsets.UTF_8);
+  }
+}
