@@ -1,0 +1,201 @@
+package dev.atlas.client;
+
+import dev.atlas.client.errors.AtlasException;
+import dev.atlas.client.generated.api.AdminApi;
+import dev.atlas.client.generated.model.AdminOverview;
+import dev.atlas.client.generated.model.AuditLogEntry;
+import dev.atlas.client.generated.model.AuditLogResponse;
+import dev.atlas.client.generated.model.AuditStats;
+import dev.atlas.client.generated.model.ConnectionHealth;
+import dev.atlas.client.generated.model.ListConnectionsResponse;
+import dev.atlas.client.generated.model.ListPluginsResponse;
+import dev.atlas.client.generated.model.PluginHealthCheckResponse;
+import dev.atlas.client.internal.PathIds;
+import dev.atlas.client.paging.Page;
+import java.util.Objects;
+
+/**
+ * Admin endpoints: deployment overview, datasource connections, the audit log, plugins and the
+ * semantic layer. Obtained from {@link AtlasClient#admin()}; thread-safe. Every call needs the
+ * admin role (403 {@code forbidden_role} otherwise; plugins need the platform-admin role; managed-mode
+ * workspace API keys are refused with {@code api_key_not_permitted}).
+ */
+public final class Admin {
+  private final ClientContext ctx;
+  private final AdminApi api;
+  private final Semantic semantic;
+
+  Admin(ClientContext ctx) {
+    this.ctx = ctx;
+    this.api = new AdminApi(ctx.apiClient());
+    this.semantic = new Semantic(ctx, api);
+  }
+
+  /** @return the semantic-layer endpoints: entities, metrics, glossary, catalog, stats */
+  public Semantic semantic() {
+    return semantic;
+  }
+
+  /**
+   * Deployment at a glance: counts of connections, entities and plugins, queries in the last 24 h.
+   *
+   * @return the overview
+   * @throws AtlasException on failure
+   */
+  public AdminOverview overview() {
+    return overview(RequestOptions.none());
+  }
+
+  /**
+   * The overview with per-call settings.
+   *
+   * @param requestOptions timeout and headers
+   * @return the overview
+   * @throws AtlasException on failure
+   */
+  public AdminOverview overview(RequestOptions requestOptions) {
+    return ctx.call(() -> api.getAdminOverviewCall(null), AdminOverview.class, requestOptions, null);
+  }
+
+  /**
+   * The datasource connections.
+   *
+   * @return the connections
+   * @throws AtlasException on failure
+   */
+  public ListConnectionsResponse connections() {
+    return connections(RequestOptions.none());
+  }
+
+  /**
+   * The datasource connections with per-call settings.
+   *
+   * @param requestOptions timeout and headers
+   * @return the connections
+   * @throws AtlasException on failure
+   */
+  public ListConnectionsResponse connections(RequestOptions requestOptions) {
+    return ctx.call(() -> api.listConnectionsCall(null), ListConnectionsResponse.class, requestOptions, null);
+  }
+
+  /**
+   * Probes a connection now.
+   *
+   * @param connectionId the connection id, e.g. {@code default}
+   * @return its status, latency and when it was checked
+   * @throws dev.atlas.client.errors.AtlasNotFoundException for an unknown connection
+   */
+  public ConnectionHealth testConnection(String connectionId) {
+    return testConnection(connectionId, RequestOptions.none());
+  }
+
+  /**
+   * Probes a connection with per-call settings.
+   *
+   * @param connectionId the connection id
+   * @param requestOptions timeout and headers
+   * @return its status, latency and when it was checked
+   * @throws AtlasException on failure
+   */
+  public ConnectionHealth testConnection(String connectionId, RequestOptions requestOptions) {
+    PathIds.check("connectionId", connectionId);
+    return ctx.call(() -> api.testConnectionCall(connectionId, null), ConnectionHealth.class, requestOptions, connectionId);
+  }
+
+  /**
+   * One page of the audit log, newest first (server default 50 per page, clamped to 200).
+   *
+   * @param filter filters and paging; unset filters are not sent
+   * @return the page; {@link Page#nextPage()} continues with the same filters
+   * @throws AtlasException on failure ({@code invalid_request} for an unparseable date or unknown actor kind)
+   */
+  public Page<AuditLogEntry> audit(AuditLogFilter filter) {
+    return audit(filter, RequestOptions.none());
+  }
+
+  /**
+   * One page of the audit log with per-call settings, which later pages reuse.
+   *
+   * @param filter filters and paging
+   * @param requestOptions timeout and headers
+   * @return the page
+   * @throws AtlasException on failure
+   */
+  public Page<AuditLogEntry> audit(AuditLogFilter filter, RequestOptions requestOptions) {
+    Objects.requireNonNull(filter, "filter");
+    AuditLogResponse r = ctx.call(() -> api.listAuditLogCall(filter.limit().orElse(null), filter.offset().orElse(null),
+        filter.user().orElse(null), filter.success().orElse(null), filter.from().orElse(null), filter.to().orElse(null),
+        filter.connection().orElse(null), filter.table().orElse(null), filter.column().orElse(null),
+        filter.actorKind().orElse(null), filter.clientId().orElse(null), filter.tool().orElse(null),
+        filter.search().orElse(null), null), AuditLogResponse.class, requestOptions, null);
+    int offset = r.getOffset() != null ? r.getOffset() : Math.max(0, filter.offset().orElse(0));
+    return new Page<>(r.getRows(), r.getTotal(), offset,
+        next -> audit(filter.toBuilder().offset(next).build(), requestOptions));
+  }
+
+  /**
+   * Audit totals: queries, errors, error rate (a percentage, 0 to 100) and queries per day.
+   *
+   * @return the statistics
+   * @throws AtlasException on failure
+   */
+  public AuditStats auditStats() {
+    return auditStats(RequestOptions.none());
+  }
+
+  /**
+   * Audit totals with per-call settings.
+   *
+   * @param requestOptions timeout and headers
+   * @return the statistics
+   * @throws AtlasException on failure
+   */
+  public AuditStats auditStats(RequestOptions requestOptions) {
+    return ctx.call(() -> api.getAuditStatsCall(null), AuditStats.class, requestOptions, null);
+  }
+
+  /**
+   * The installed plugins (platform-admin role).
+   *
+   * @return the plugins and whether they can be managed
+   * @throws AtlasException on failure
+   */
+  public ListPluginsResponse plugins() {
+    return plugins(RequestOptions.none());
+  }
+
+  /**
+   * The installed plugins with per-call settings.
+   *
+   * @param requestOptions timeout and headers
+   * @return the plugins
+   * @throws AtlasException on failure
+   */
+  public ListPluginsResponse plugins(RequestOptions requestOptions) {
+    return ctx.call(() -> api.listPluginsCall(null), ListPluginsResponse.class, requestOptions, null);
+  }
+
+  /**
+   * Runs a plugin's health probe.
+   *
+   * @param pluginId the plugin id, e.g. {@code clickhouse}
+   * @return whether it is healthy, with message and latency
+   * @throws AtlasException on failure (a failing probe can come back as 500 {@code internal_error})
+   */
+  public PluginHealthCheckResponse pluginHealth(String pluginId) {
+    return pluginHealth(pluginId, RequestOptions.none());
+  }
+
+  /**
+   * Runs a plugin's health probe with per-call settings.
+   *
+   * @param pluginId the plugin id
+   * @param requestOptions timeout and headers
+   * @return whether it is healthy
+   * @throws AtlasException on failure
+   */
+  public PluginHealthCheckResponse pluginHealth(String pluginId, RequestOptions requestOptions) {
+    PathIds.check("pluginId", pluginId);
+    return ctx.call(() -> api.checkPluginHealthCall(pluginId, null), PluginHealthCheckResponse.class, requestOptions, pluginId);
+  }
+}

@@ -1,0 +1,365 @@
+package dev.atlas.client;
+
+import dev.atlas.client.errors.AtlasException;
+import dev.atlas.client.generated.api.ActionsApi;
+import dev.atlas.client.generated.api.HealthApi;
+import dev.atlas.client.generated.api.QueryApi;
+import dev.atlas.client.generated.api.SqlApi;
+import dev.atlas.client.generated.api.StarterPromptsApi;
+import dev.atlas.client.generated.api.TablesApi;
+import dev.atlas.client.generated.model.AuditLogEntry;
+import dev.atlas.client.generated.model.HealthResponse;
+import dev.atlas.client.generated.model.ListStarterPromptsResponse;
+import dev.atlas.client.generated.model.ListTablesResponse;
+import dev.atlas.client.generated.model.QueryRequest;
+import dev.atlas.client.generated.model.QueryResponse;
+import dev.atlas.client.generated.model.RollbackActionResponse;
+import dev.atlas.client.generated.model.ValidateSQLResponse;
+import dev.atlas.client.generated.model.ValidateSqlRequest;
+import dev.atlas.client.internal.PathIds;
+import dev.atlas.client.paging.Page;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The Atlas API client: ask questions, manage conversations and scheduled tasks, validate SQL,
+ * read the audit log and use the admin endpoints.
+ *
+ * <pre>{@code
+ * try (AtlasClient atlas = AtlasClient.builder()
+ *     .baseUrl("https://atlas.example.com")
+ *     .apiKey(System.getenv("ATLAS_API_KEY"))
+ *     .build()) {
+ *   QueryResponse answer = atlas.query("What was last month's revenue?");
+ *   System.out.println(answer.getAnswer());
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: share one instance. Every method throws an unchecked
+ * {@link AtlasException} subclass on failure. Each method has an overload taking
+ * {@link RequestOptions} for a per-call timeout or extra headers; {@link #withOptions(Consumer)}
+ * derives a client with other settings that shares this one's connection pool.
+ */
+public final class AtlasClient implements AutoCloseable {
+  private final ClientContext ctx;
+  private final QueryApi queryApi;
+  private final HealthApi healthApi;
+  private final TablesApi tablesApi;
+  private final StarterPromptsApi starterPromptsApi;
+  private final SqlApi sqlApi;
+  private final ActionsApi actionsApi;
+  private final Conversations conversations;
+  private final ScheduledTasks scheduledTasks;
+  private final Admin admin;
+
+  AtlasClient(ClientContext ctx) {
+    this.ctx = ctx;
+    this.queryApi = new QueryApi(ctx.apiClient());
+    this.healthApi = new HealthApi(ctx.apiClient());
+    this.tablesApi = new TablesApi(ctx.apiClient());
+    this.starterPromptsApi = new StarterPromptsApi(ctx.apiClient());
+    this.sqlApi = new SqlApi(ctx.apiClient());
+    this.actionsApi = new ActionsApi(ctx.apiClient());
+    this.conversations = new Conversations(ctx);
+    this.scheduledTasks = new ScheduledTasks(ctx);
+    this.admin = new Admin(ctx);
+  }
+
+  /** @return a builder; {@link AtlasClientBuilder#baseUrl(String)} and a credential are required */
+  public static AtlasClientBuilder builder() {
+    return new AtlasClientBuilder();
+  }
+
+  /**
+   * Creates a client from system properties and environment variables; see
+   * {@link AtlasClientBuilder#fromEnv()} for the table.
+   *
+   * @return a new client
+   * @throws IllegalStateException if no base URL or no credential is configured
+   */
+  public static AtlasClient fromEnv() {
+    return builder().fromEnv().build();
+  }
+
+  /**
+   * Derives a client with changed settings. The new client shares this client's connection pool
+   * and dispatcher and owns neither: close this client (the one that created them) last.
+   *
+   * <pre>{@code AtlasClient slow = atlas.withOptions(b -> b.readTimeout(Duration.ofMinutes(10)));}</pre>
+   *
+   * @param change edits a builder pre-filled with this client's settings
+   * @return the derived client
+   */
+  public AtlasClient withOptions(Consumer<AtlasClientBuilder> change) {
+    AtlasClientBuilder b = ctx.settings().toBuilder();
+    change.accept(b);
+    return b.buildSharing(ctx.baseHttp());
+  }
+
+  // ---------------------------------------------------------------- query
+
+  /**
+   * Asks a question and waits for the whole answer.
+   *
+   * @param question the question in plain English
+   * @return the answer, the SQL the agent ran and the rows it got
+   * @throws AtlasException on any failure (422 {@code validation_error} for an empty question)
+   */
+  public QueryResponse query(String question) {
+    return query(question, QueryOptions.none(), RequestOptions.none());
+  }
+
+  /**
+   * Asks a question in a conversation or against a connection.
+   *
+   * @param question the question in plain English
+   * @param options conversation and connection; null components are not sent
+   * @return the answer
+   * @throws AtlasException on any failure
+   */
+  public QueryResponse query(String question, QueryOptions options) {
+    return query(question, options, RequestOptions.none());
+  }
+
+  /**
+   * Asks a question with per-call settings.
+   *
+   * @param question the question in plain English
+   * @param options conversation and connection
+   * @param requestOptions timeout and headers for this call
+   * @return the answer
+   * @throws AtlasException on any failure
+   */
+  public QueryResponse query(String question, QueryOptions options, RequestOptions requestOptions) {
+    Objects.requireNonNull(question, "question");
+    Objects.requireNonNull(options, "options");
+    QueryRequest body = new QueryRequest().question(question)
+        .conversationId(options.conversationId())
+        .connectionId(options.connectionId());
+    return ctx.call(() -> queryApi.queryCall(body, null), QueryResponse.class, requestOptions, null);
+  }
+
+  // ---------------------------------------------------------------- health
+
+  /**
+   * Reads the server's health report. Needs no credentials. A 503 carrying a report
+   * ({@code status: "error"}) is returned, not thrown.
+   *
+   * @return the report
+   * @throws AtlasException if the server cannot be reached or sends no report
+   */
+  public HealthResponse health() {
+    return health(RequestOptions.none());
+  }
+
+  /**
+   * Reads the server's health report with per-call settings.
+   *
+   * @param requestOptions timeout and headers for this call
+   * @return the report
+   * @throws AtlasException if the server cannot be reached or sends no report
+   */
+  public HealthResponse health(RequestOptions requestOptions) {
+    return ctx.transport().execute(() -> healthApi.getHealthCall(null), HealthResponse.class, requestOptions, null, 503);
+  }
+
+  // ---------------------------------------------------------------- tables and prompts
+
+  /**
+   * Lists the tables of the default connection's semantic layer.
+   *
+   * @return tables with their columns
+   * @throws AtlasException on failure
+   */
+  public ListTablesResponse listTables() {
+    return listTables(null, RequestOptions.none());
+  }
+
+  /**
+   * Lists the tables of one connection.
+   *
+   * @param connectionId the connection, or null for the default
+   * @return tables with their columns
+   * @throws dev.atlas.client.errors.AtlasNotFoundException {@code connection_not_found} for an unknown connection
+   */
+  public ListTablesResponse listTables(String connectionId) {
+    return listTables(connectionId, RequestOptions.none());
+  }
+
+  /**
+   * Lists the tables of one connection with per-call settings.
+   *
+   * @param connectionId the connection, or null for the default
+   * @param requestOptions timeout and headers for this call
+   * @return tables with their columns
+   * @throws AtlasException on failure
+   */
+  public ListTablesResponse listTables(String connectionId, RequestOptions requestOptions) {
+    return ctx.call(() -> tablesApi.listTablesCall(connectionId, null), ListTablesResponse.class, requestOptions, connectionId);
+  }
+
+  /**
+   * Suggested questions, server's default count (6).
+   *
+   * @return prompts and their total
+   * @throws AtlasException on failure
+   */
+  public ListStarterPromptsResponse starterPrompts() {
+    return starterPrompts(null, RequestOptions.none());
+  }
+
+  /**
+   * Suggested questions.
+   *
+   * @param limit how many (the server clamps to 50), or null for the default
+   * @return prompts and their total
+   * @throws AtlasException on failure
+   */
+  public ListStarterPromptsResponse starterPrompts(Integer limit) {
+    return starterPrompts(limit, RequestOptions.none());
+  }
+
+  /**
+   * Suggested questions with per-call settings.
+   *
+   * @param limit how many, or null for the default
+   * @param requestOptions timeout and headers for this call
+   * @return prompts and their total
+   * @throws AtlasException on failure
+   */
+  public ListStarterPromptsResponse starterPrompts(Integer limit, RequestOptions requestOptions) {
+    return ctx.call(() -> starterPromptsApi.listStarterPromptsCall(limit, null), ListStarterPromptsResponse.class,
+        requestOptions, null);
+  }
+
+  // ---------------------------------------------------------------- SQL
+
+  /**
+   * Validates SQL without running it. An invalid statement is a normal result
+   * ({@code valid == false} with the failing layers), not an exception.
+   *
+   * @param sql the statement
+   * @return the verdict, the layers that failed and the tables referenced
+   * @throws AtlasException on failure (422 {@code validation_error} for empty SQL)
+   */
+  public ValidateSQLResponse validateSql(String sql) {
+    return validateSql(sql, null, RequestOptions.none());
+  }
+
+  /**
+   * Validates SQL against one connection.
+   *
+   * @param sql the statement
+   * @param connectionId the connection, or null for the default
+   * @return the verdict
+   * @throws AtlasException on failure
+   */
+  public ValidateSQLResponse validateSql(String sql, String connectionId) {
+    return validateSql(sql, connectionId, RequestOptions.none());
+  }
+
+  /**
+   * Validates SQL with per-call settings.
+   *
+   * @param sql the statement
+   * @param connectionId the connection, or null for the default
+   * @param requestOptions timeout and headers for this call
+   * @return the verdict
+   * @throws AtlasException on failure
+   */
+  public ValidateSQLResponse validateSql(String sql, String connectionId, RequestOptions requestOptions) {
+    Objects.requireNonNull(sql, "sql");
+    ValidateSqlRequest body = new ValidateSqlRequest().sql(sql).connectionId(connectionId);
+    return ctx.call(() -> sqlApi.validateSqlCall(body, null), ValidateSQLResponse.class, requestOptions, null);
+  }
+
+  // ---------------------------------------------------------------- audit and actions
+
+  /**
+   * Reads one page of the audit log (admin role). Same as {@code admin().audit(filter)}.
+   *
+   * @param filter filters and paging; unset filters are not sent
+   * @return the page; {@link Page#nextPage()} continues with the same filters
+   * @throws AtlasException on failure ({@code invalid_request} for an unparseable date)
+   */
+  public Page<AuditLogEntry> auditLog(AuditLogFilter filter) {
+    return admin.audit(filter, RequestOptions.none());
+  }
+
+  /**
+   * Reads one page of the audit log with per-call settings.
+   *
+   * @param filter filters and paging
+   * @param requestOptions timeout and headers for this call and the pages after it
+   * @return the page
+   * @throws AtlasException on failure
+   */
+  public Page<AuditLogEntry> auditLog(AuditLogFilter filter, RequestOptions requestOptions) {
+    return admin.audit(filter, requestOptions);
+  }
+
+  /**
+   * Rolls back an executed action. Check {@link RollbackActionResponse#getWarning()}: when set, the
+   * handler reported an error and the side effect may not have been reversed.
+   *
+   * @param actionId the action's id (a UUID)
+   * @return the action log entry after the rollback
+   * @throws dev.atlas.client.errors.AtlasConflictException when the action cannot be rolled back
+   * @throws dev.atlas.client.errors.AtlasNotFoundException when no such action exists
+   */
+  public RollbackActionResponse rollbackAction(String actionId) {
+    return rollbackAction(actionId, RequestOptions.none());
+  }
+
+  /**
+   * Rolls back an executed action with per-call settings.
+   *
+   * @param actionId the action's id
+   * @param requestOptions timeout and headers for this call
+   * @return the action log entry after the rollback
+   * @throws AtlasException on failure
+   */
+  public RollbackActionResponse rollbackAction(String actionId, RequestOptions requestOptions) {
+    PathIds.check("actionId", actionId);
+    return ctx.call(() -> actionsApi.rollbackActionCall(actionId, null), RollbackActionResponse.class, requestOptions,
+        actionId);
+  }
+
+  // ---------------------------------------------------------------- resource groups
+
+  /** @return conversations: list, get, star, share, delete */
+  public Conversations conversations() {
+    return conversations;
+  }
+
+  /** @return scheduled (cron) questions and their runs */
+  public ScheduledTasks scheduledTasks() {
+    return scheduledTasks;
+  }
+
+  /** @return admin endpoints (admin role): overview, connections, audit, plugins, semantic layer */
+  public Admin admin() {
+    return admin;
+  }
+
+  /** @return the base URL requests go to, without a trailing slash */
+  public String baseUrl() {
+    return ctx.settings().baseUrlText();
+  }
+
+  /**
+   * Releases the connection pool and dispatcher threads if this client created them. A client
+   * given its own {@code OkHttpClient}, or derived by {@link #withOptions(Consumer)}, releases
+   * nothing. Safe to call more than once.
+   */
+  @Override
+  public void close() {
+    ctx.close();
+  }
+
+  /** @return the base URL and how credentials are sent, never the credentials themselves */
+  @Override
+  public String toString() {
+    return "AtlasClient{" + ctx.settings().describe() + "}";
+  }
+}

@@ -1,0 +1,430 @@
+package dev.atlas.client;
+
+import dev.atlas.client.internal.HeaderChecks;
+import dev.atlas.client.internal.Secret;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+
+/**
+ * Configures an {@link AtlasClient}. Not thread-safe; {@link #build()} copies everything, so a
+ * builder can be reused.
+ *
+ * <p>Credentials: {@link #apiKey(String)} and {@link #bearerToken(String)}; when both are given the
+ * API key wins (as in the TypeScript SDK). The API key goes in {@code Authorization: Bearer} unless
+ * {@link #apiKeyHeader(ApiKeyHeader)} says {@link ApiKeyHeader#X_API_KEY} (managed-mode workspace
+ * keys need that). A server in auth mode "none" needs {@link #withoutCredentials()}.
+ *
+ * <p>Defaults: connect timeout 10 s, read timeout 120 s (the longest silence between two bytes; an
+ * agent may think a while), no whole-call timeout, no OkHttp retries on connection failure.
+ */
+public final class AtlasClientBuilder {
+  /** Default connect timeout. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** Default read timeout. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(120);
+
+  private HttpUrl baseUrl;
+  private String baseUrlText;
+  private Secret apiKey;
+  private Secret bearerToken;
+  private ApiKeyHeader apiKeyHeader = ApiKeyHeader.AUTHORIZATION_BEARER;
+  private boolean withoutCredentials;
+  private Duration connectTimeout;
+  private Duration readTimeout;
+  private Duration callTimeout;
+  private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+  private final List<Interceptor> interceptors = new ArrayList<>();
+  private final List<Interceptor> networkInterceptors = new ArrayList<>();
+  private OkHttpClient httpClient;
+  private Clock clock = Clock.systemUTC();
+
+  AtlasClientBuilder() {}
+
+  /**
+   * Sets the Atlas deployment, e.g. {@code https://atlas.example.com}: the URL that
+   * {@code /api/...} paths are appended to. A trailing slash is ignored; a path prefix is kept.
+   *
+   * @param baseUrl an absolute http or https URL
+   * @return this
+   * @throws IllegalArgumentException if it is not a valid http(s) URL, or has a query or fragment
+   */
+  public AtlasClientBuilder baseUrl(String baseUrl) {
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    String trimmed = baseUrl.trim();
+    HttpUrl parsed = HttpUrl.parse(trimmed);
+    String lower = trimmed.toLowerCase(Locale.ROOT);
+    if (parsed == null || !(lower.startsWith("http://") || lower.startsWith("https://"))) {
+      throw new IllegalArgumentException("baseUrl must be an absolute http:// or https:// URL, got: " + safeUrl(trimmed));
+    }
+    if (parsed.query() != null || parsed.fragment() != null) {
+      throw new IllegalArgumentException("baseUrl must not have a query or fragment: " + safeUrl(trimmed));
+    }
+    if (parsed.username().length() > 0 || parsed.password().length() > 0) {
+      throw new IllegalArgumentException("baseUrl must not carry user info; use apiKey or bearerToken");
+    }
+    String text = parsed.toString();
+    while (text.endsWith("/")) {
+      text = text.substring(0, text.length() - 1);
+    }
+    this.baseUrl = parsed;
+    this.baseUrlText = text;
+    return this;
+  }
+
+  /**
+   * Sets the API key (simple-key or managed-mode workspace key).
+   *
+   * @param apiKey the key; null clears it
+   * @return this
+   * @throws IllegalArgumentException if it is blank or contains control characters (never echoed)
+   */
+  public AtlasClientBuilder apiKey(String apiKey) {
+    this.apiKey = secret("apiKey", apiKey);
+    return this;
+  }
+
+  /**
+   * Sets a bearer token (managed session token or BYOT JWT). Ignored when an API key is set.
+   *
+   * @param bearerToken the token; null clears it
+   * @return this
+   * @throws IllegalArgumentException if it is blank or contains control characters (never echoed)
+   */
+  public AtlasClientBuilder bearerToken(String bearerToken) {
+    this.bearerToken = secret("bearerToken", bearerToken);
+    return this;
+  }
+
+  /**
+   * Chooses the header that carries the API key.
+   *
+   * @param header {@link ApiKeyHeader#AUTHORIZATION_BEARER} (default) or {@link ApiKeyHeader#X_API_KEY}
+   * @return this
+   */
+  public AtlasClientBuilder apiKeyHeader(ApiKeyHeader header) {
+    this.apiKeyHeader = Objects.requireNonNull(header, "header");
+    return this;
+  }
+
+  /**
+   * Sends no credentials, for a server in auth mode "none". Without this, {@link #build()} refuses
+   * a builder with neither an API key nor a bearer token.
+   *
+   * @return this
+   */
+  public AtlasClientBuilder withoutCredentials() {
+    this.withoutCredentials = true;
+    return this;
+  }
+
+  /**
+   * @param timeout how long to wait for a TCP/TLS connection; zero means no limit
+   * @return this
+   */
+  public AtlasClientBuilder connectTimeout(Duration timeout) {
+    this.connectTimeout = nonNegative("connectTimeout", timeout);
+    return this;
+  }
+
+  /**
+   * @param timeout the longest silence between two reads of a response (for a stream, between
+   *     frames); zero means no limit
+   * @return this
+   */
+  public AtlasClientBuilder readTimeout(Duration timeout) {
+    this.readTimeout = nonNegative("readTimeout", timeout);
+    return this;
+  }
+
+  /**
+   * @param timeout the limit for a whole call, from connect to the last byte (for a stream: the
+   *     whole stream); zero means no limit (default)
+   * @return this
+   */
+  public AtlasClientBuilder callTimeout(Duration timeout) {
+    this.callTimeout = nonNegative("callTimeout", timeout);
+    return this;
+  }
+
+  /**
+   * Adds a header to every request (a per-request header of the same name wins).
+   *
+   * @param name header name
+   * @param value header value; CR, LF and other control characters are refused
+   * @return this
+   * @throws IllegalArgumentException for an invalid name or value (the value is never echoed)
+   */
+  public AtlasClientBuilder defaultHeader(String name, String value) {
+    HeaderChecks.check(name, value);
+    if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("X-API-Key")) {
+      throw new IllegalArgumentException("Set credentials with apiKey or bearerToken, not as a default header");
+    }
+    defaultHeaders.put(name, value);
+    return this;
+  }
+
+  /**
+   * Adds an OkHttp application interceptor (runs once per call, before credentials are added, so
+   * it never sees them).
+   *
+   * @param interceptor the interceptor
+   * @return this
+   */
+  public AtlasClientBuilder addInterceptor(Interceptor interceptor) {
+    interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+    return this;
+  }
+
+  /**
+   * Adds an OkHttp network interceptor (runs for each network hop, after credentials are added:
+   * a logging interceptor here sees them, so redact them, e.g. with
+   * {@code HttpLoggingInterceptor.redactHeader}).
+   *
+   * @param interceptor the interceptor
+   * @return this
+   */
+  public AtlasClientBuilder addNetworkInterceptor(Interceptor interceptor) {
+    networkInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+    return this;
+  }
+
+  /**
+   * Uses your OkHttpClient (its pool, dispatcher, proxy, TLS and interceptors). The Atlas client
+   * derives its own from it with {@code newBuilder()} and never shuts it down.
+   *
+   * @param httpClient the client to build on
+   * @return this
+   */
+  public AtlasClientBuilder httpClient(OkHttpClient httpClient) {
+    this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+    return this;
+  }
+
+  /**
+   * Sets the clock used to turn an HTTP-date {@code Retry-After} into a delay (tests).
+   *
+   * @param clock the clock
+   * @return this
+   */
+  public AtlasClientBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /**
+   * Fills unset settings from system properties and environment variables; a system property wins
+   * over its environment variable, and a value already set on this builder wins over both.
+   *
+   * <table>
+   *   <caption>Settings read</caption>
+   *   <tr><th>System property</th><th>Environment variable</th><th>Setting</th></tr>
+   *   <tr><td>{@code atlas.baseUrl}</td><td>{@code ATLAS_BASE_URL}</td><td>{@link #baseUrl(String)}</td></tr>
+   *   <tr><td>{@code atlas.apiKey}</td><td>{@code ATLAS_API_KEY}</td><td>{@link #apiKey(String)}</td></tr>
+   *   <tr><td>{@code atlas.bearerToken}</td><td>{@code ATLAS_BEARER_TOKEN}</td><td>{@link #bearerToken(String)}</td></tr>
+   *   <tr><td>{@code atlas.apiKeyHeader}</td><td>{@code ATLAS_API_KEY_HEADER}</td>
+   *       <td>{@code x-api-key} or {@code authorization}: {@link #apiKeyHeader(ApiKeyHeader)}</td></tr>
+   * </table>
+   *
+   * @return this
+   */
+  public AtlasClientBuilder fromEnv() {
+    return fromEnv(System::getenv, System.getProperties());
+  }
+
+  AtlasClientBuilder fromEnv(Function<String, String> env, Properties props) {
+    String url = setting(env, props, "atlas.baseUrl", "ATLAS_BASE_URL");
+    if (baseUrl == null && url != null) {
+      baseUrl(url);
+    }
+    String key = setting(env, props, "atlas.apiKey", "ATLAS_API_KEY");
+    if (apiKey == null && key != null) {
+      apiKey(key);
+    }
+    String token = setting(env, props, "atlas.bearerToken", "ATLAS_BEARER_TOKEN");
+    if (bearerToken == null && token != null) {
+      bearerToken(token);
+    }
+    String header = setting(env, props, "atlas.apiKeyHeader", "ATLAS_API_KEY_HEADER");
+    if (header != null) {
+      String h = header.trim().toLowerCase(Locale.ROOT);
+      if (h.equals("x-api-key")) {
+        apiKeyHeader(ApiKeyHeader.X_API_KEY);
+      } else if (h.equals("authorization") || h.equals("bearer")) {
+        apiKeyHeader(ApiKeyHeader.AUTHORIZATION_BEARER);
+      } else {
+        throw new IllegalArgumentException("ATLAS_API_KEY_HEADER must be x-api-key or authorization, got: " + header);
+      }
+    }
+    return this;
+  }
+
+  /**
+   * Builds the client.
+   *
+   * @return a new client that owns the resources it creates
+   * @throws IllegalStateException if no base URL is set, or no credential is set and
+   *     {@link #withoutCredentials()} was not called
+   */
+  public AtlasClient build() {
+    return new AtlasClient(ClientContext.create(validated(), httpClient, httpClient == null));
+  }
+
+  AtlasClient buildSharing(OkHttpClient shared) {
+    return new AtlasClient(ClientContext.create(validated(), httpClient != null ? httpClient : shared, false));
+  }
+
+  private AtlasClientBuilder validated() {
+    if (baseUrl == null) {
+      throw new IllegalStateException("baseUrl is required (or set ATLAS_BASE_URL and use fromEnv())");
+    }
+    if (apiKey == null && bearerToken == null && !withoutCredentials) {
+      throw new IllegalStateException("An apiKey or bearerToken is required (or ATLAS_API_KEY / ATLAS_BEARER_TOKEN with "
+          + "fromEnv()); for a server in auth mode \"none\" call withoutCredentials()");
+    }
+    return copy();
+  }
+
+  AtlasClientBuilder copy() {
+    AtlasClientBuilder b = new AtlasClientBuilder();
+    b.baseUrl = baseUrl;
+    b.baseUrlText = baseUrlText;
+    b.apiKey = apiKey;
+    b.bearerToken = bearerToken;
+    b.apiKeyHeader = apiKeyHeader;
+    b.withoutCredentials = withoutCredentials;
+    b.connectTimeout = connectTimeout;
+    b.readTimeout = readTimeout;
+    b.callTimeout = callTimeout;
+    b.defaultHeaders.putAll(defaultHeaders);
+    b.interceptors.addAll(interceptors);
+    b.networkInterceptors.addAll(networkInterceptors);
+    b.httpClient = httpClient;
+    b.clock = clock;
+    return b;
+  }
+
+  /** A copy for {@code withOptions}: everything but the user's OkHttpClient, which the parent's pool replaces. */
+  AtlasClientBuilder toBuilder() {
+    AtlasClientBuilder b = copy();
+    b.httpClient = null;
+    return b;
+  }
+
+  HttpUrl baseUrl() {
+    return baseUrl;
+  }
+
+  String baseUrlText() {
+    return baseUrlText;
+  }
+
+  /** @return the header that carries credentials, or null when none are sent */
+  String credentialHeader() {
+    if (apiKey != null) {
+      return apiKeyHeader == ApiKeyHeader.X_API_KEY ? "X-API-Key" : "Authorization";
+    }
+    return bearerToken != null ? "Authorization" : null;
+  }
+
+  /** @return the full credential header value, or null */
+  Secret credentialValue() {
+    if (apiKey != null) {
+      return apiKeyHeader == ApiKeyHeader.X_API_KEY ? apiKey : new Secret("Bearer " + apiKey.reveal());
+    }
+    return bearerToken != null ? new Secret("Bearer " + bearerToken.reveal()) : null;
+  }
+
+  Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  Duration readTimeout() {
+    return readTimeout;
+  }
+
+  Duration callTimeout() {
+    return callTimeout;
+  }
+
+  Map<String, String> defaultHeaders() {
+    return defaultHeaders;
+  }
+
+  List<Interceptor> interceptors() {
+    return interceptors;
+  }
+
+  List<Interceptor> networkInterceptors() {
+    return networkInterceptors;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  String describe() {
+    String auth;
+    if (apiKey != null) {
+      auth = apiKeyHeader == ApiKeyHeader.X_API_KEY ? "API key in X-API-Key" : "API key as Bearer";
+    } else if (bearerToken != null) {
+      auth = "bearer token";
+    } else {
+      auth = "none";
+    }
+    return "baseUrl=" + baseUrlText + ", auth=" + auth;
+  }
+
+  /** @return the builder's settings, never its credentials */
+  @Override
+  public String toString() {
+    return "AtlasClientBuilder{" + describe() + "}";
+  }
+
+  private static Secret secret(String what, String value) {
+    if (value == null) {
+      return null;
+    }
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(what + " must not be blank");
+    }
+    HeaderChecks.checkValue(what, value);
+    return new Secret(value);
+  }
+
+  private static Duration nonNegative(String what, Duration d) {
+    Objects.requireNonNull(d, what);
+    if (d.isNegative()) {
+      throw new IllegalArgumentException(what + " must not be negative");
+    }
+    return d;
+  }
+
+  private static String setting(Function<String, String> env, Properties props, String property, String variable) {
+    String v = props.getProperty(property);
+    if (v == null || v.isBlank()) {
+      v = env.apply(variable);
+    }
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+
+  /** Shows a URL without any user info it may carry. */
+  private static String safeUrl(String url) {
+    int at = url.indexOf('@');
+    int scheme = url.indexOf("://");
+    if (at > 0 && scheme > 0 && at > scheme) {
+      return url.substring(0, scheme + 3) + "****" + url.substring(at);
+    }
+    return url.length() > 200 ? url.substring(0, 200) + "..." : url;
+  }
+}

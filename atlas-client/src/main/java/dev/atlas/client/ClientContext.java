@@ -1,0 +1,146 @@
+package dev.atlas.client;
+
+import dev.atlas.client.generated.invoker.ApiClient;
+import dev.atlas.client.generated.invoker.JSON;
+import dev.atlas.client.internal.CredentialsInterceptor;
+import dev.atlas.client.internal.HeadersInterceptor;
+import dev.atlas.client.internal.Transport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Type;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+
+/** What every resource group of one client shares: settings, HTTP client, generated ApiClient, transport. */
+final class ClientContext {
+  private static final System.Logger LOG = System.getLogger("dev.atlas.client");
+  static final String VERSION = readVersion();
+  static final String USER_AGENT = "atlas-java/" + VERSION + " (Java " + Runtime.version().feature() + "; okhttp "
+      + okhttpVersion() + ")";
+
+  private final AtlasClientBuilder settings;
+  private final OkHttpClient baseHttp;
+  private final OkHttpClient http;
+  private final boolean ownsHttp;
+  private final ApiClient apiClient;
+  private final Transport transport;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private ClientContext(AtlasClientBuilder settings, OkHttpClient baseHttp, OkHttpClient http, boolean ownsHttp) {
+    this.settings = settings;
+    this.baseHttp = baseHttp;
+    this.http = http;
+    this.ownsHttp = ownsHttp;
+    this.apiClient = new ApiClient(http);
+    apiClient.setBasePath(settings.baseUrlText());
+    apiClient.setUserAgent(USER_AGENT);
+    this.transport = new Transport(http, JSON.getGson(), settings.clock());
+  }
+
+  static ClientContext create(AtlasClientBuilder settings, OkHttpClient base, boolean owns) {
+    OkHttpClient baseHttp = base != null ? base : new OkHttpClient();
+    OkHttpClient.Builder b = baseHttp.newBuilder().retryOnConnectionFailure(false);
+    if (base == null || settings.connectTimeout() != null) {
+      b.connectTimeout(millis(settings.connectTimeout(), AtlasClientBuilder.DEFAULT_CONNECT_TIMEOUT), TimeUnit.MILLISECONDS);
+    }
+    if (base == null || settings.readTimeout() != null) {
+      b.readTimeout(millis(settings.readTimeout(), AtlasClientBuilder.DEFAULT_READ_TIMEOUT), TimeUnit.MILLISECONDS);
+    }
+    if (settings.callTimeout() != null) {
+      b.callTimeout(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+    for (Interceptor i : settings.interceptors()) {
+      b.addInterceptor(i);
+    }
+    b.addInterceptor(new HeadersInterceptor(USER_AGENT, settings.defaultHeaders()));
+    b.addNetworkInterceptor(new CredentialsInterceptor(settings.baseUrl(), settings.credentialHeader(),
+        settings.credentialValue()));
+    for (Interceptor i : settings.networkInterceptors()) {
+      b.addNetworkInterceptor(i);
+    }
+    warnIfCleartext(settings);
+    return new ClientContext(settings, baseHttp, b.build(), owns);
+  }
+
+  AtlasClientBuilder settings() {
+    return settings;
+  }
+
+  OkHttpClient baseHttp() {
+    return baseHttp;
+  }
+
+  OkHttpClient http() {
+    return http;
+  }
+
+  ApiClient apiClient() {
+    return apiClient;
+  }
+
+  Transport transport() {
+    return transport;
+  }
+
+  <T> T call(Transport.CallFactory factory, Type type, RequestOptions options, String resourceId) {
+    return transport.execute(factory, type, options == null ? RequestOptions.none() : options, resourceId);
+  }
+
+  void close() {
+    if (ownsHttp && closed.compareAndSet(false, true)) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  private static long millis(Duration d, Duration dflt) {
+    return (d != null ? d : dflt).toMillis();
+  }
+
+  private static void warnIfCleartext(AtlasClientBuilder settings) {
+    if (!settings.baseUrl().isHttps() && settings.credentialHeader() != null && !isLoopback(settings.baseUrl().host())) {
+      LOG.log(System.Logger.Level.WARNING, "Atlas base URL " + settings.baseUrlText()
+          + " is plain http to a non-loopback host: credentials travel unencrypted. Use https.");
+    }
+  }
+
+  private static boolean isLoopback(String host) {
+    if (host.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    try {
+      // literal addresses only: getByName does no lookup for them
+      if (host.matches("[0-9.]+") || host.contains(":")) {
+        return InetAddress.getByName(host).isLoopbackAddress();
+      }
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+    return false;
+  }
+
+  private static String readVersion() {
+    try (InputStream in = AtlasClient.class.getResourceAsStream("version.properties")) {
+      Properties p = new Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static String okhttpVersion() {
+    try {
+      return okhttp3.OkHttp.VERSION;
+    } catch (LinkageError e) {
+      return "unknown";
+    }
+  }
+}

@@ -1,0 +1,240 @@
+package dev.atlas.client;
+
+import dev.atlas.client.errors.AtlasException;
+import dev.atlas.client.generated.api.ScheduledTasksApi;
+import dev.atlas.client.generated.model.CreateScheduledTaskInput;
+import dev.atlas.client.generated.model.ListScheduledTaskRunsResponse;
+import dev.atlas.client.generated.model.ListScheduledTasksResponse;
+import dev.atlas.client.generated.model.ScheduledTask;
+import dev.atlas.client.generated.model.ScheduledTaskRun;
+import dev.atlas.client.generated.model.ScheduledTaskWithRuns;
+import dev.atlas.client.generated.model.ScheduledTaskWithWarnings;
+import dev.atlas.client.generated.model.TriggerScheduledTaskResponse;
+import dev.atlas.client.generated.model.UpdateScheduledTaskInput;
+import dev.atlas.client.generated.model.UpdateScheduledTaskResponse;
+import dev.atlas.client.internal.PathIds;
+import dev.atlas.client.paging.Page;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Scheduled tasks: questions Atlas asks on a cron schedule and delivers by email, Slack or webhook.
+ * Obtained from {@link AtlasClient#scheduledTasks()}; thread-safe. The server must run its
+ * scheduler (404 {@code not_found} otherwise) and, with a plain API key, the key needs the admin role.
+ */
+public final class ScheduledTasks {
+  private final ClientContext ctx;
+  private final ScheduledTasksApi api;
+
+  ScheduledTasks(ClientContext ctx) {
+    this.ctx = ctx;
+    this.api = new ScheduledTasksApi(ctx.apiClient());
+  }
+
+  /**
+   * Creates a task. {@code connectionGroupId} is required by the server
+   * (400 {@code connection_group_required} without it).
+   *
+   * <pre>{@code
+   * atlas.scheduledTasks().create(new CreateScheduledTaskInput()
+   *     .name("Daily revenue").question("What was yesterday's revenue?").cronExpression("0 9 * * *")
+   *     .deliveryChannel(DeliveryChannel.EMAIL).connectionGroupId("default")
+   *     .addRecipientsItem(new Recipient().type(DeliveryChannel.EMAIL).address("team@example.com")));
+   * }</pre>
+   *
+   * @param input the task
+   * @return the task as stored, with any warnings
+   * @throws AtlasException on failure ({@code invalid_request} for a bad cron expression)
+   */
+  public ScheduledTaskWithWarnings create(CreateScheduledTaskInput input) {
+    return create(input, RequestOptions.none());
+  }
+
+  /**
+   * Creates a task with per-call settings.
+   *
+   * @param input the task
+   * @param requestOptions timeout and headers
+   * @return the task as stored, with any warnings
+   * @throws AtlasException on failure
+   */
+  public ScheduledTaskWithWarnings create(CreateScheduledTaskInput input, RequestOptions requestOptions) {
+    Objects.requireNonNull(input, "input");
+    return ctx.call(() -> api.createScheduledTaskCall(input, null), ScheduledTaskWithWarnings.class, requestOptions, null);
+  }
+
+  /**
+   * Lists tasks, newest first (server default: 20 per page).
+   *
+   * @return the first page
+   * @throws AtlasException on failure
+   */
+  public Page<ScheduledTask> list() {
+    return list(ListScheduledTasksParams.defaults(), RequestOptions.none());
+  }
+
+  /**
+   * Lists tasks.
+   *
+   * @param params limit (clamped to 100), offset, enabled and connection-group filters
+   * @return the page; {@link Page#nextPage()} continues after the items received
+   * @throws AtlasException on failure
+   */
+  public Page<ScheduledTask> list(ListScheduledTasksParams params) {
+    return list(params, RequestOptions.none());
+  }
+
+  /**
+   * Lists tasks with per-call settings, which later pages reuse.
+   *
+   * @param params limit, offset and filters
+   * @param requestOptions timeout and headers
+   * @return the page
+   * @throws AtlasException on failure
+   */
+  public Page<ScheduledTask> list(ListScheduledTasksParams params, RequestOptions requestOptions) {
+    Objects.requireNonNull(params, "params");
+    ListScheduledTasksResponse r = ctx.call(
+        () -> api.listScheduledTasksCall(params.limit(), params.offset(), params.enabled(), params.connectionGroupId(), null),
+        ListScheduledTasksResponse.class, requestOptions, null);
+    int offset = params.offset() == null ? 0 : Math.max(0, params.offset());
+    return new Page<>(r.getTasks(), r.getTotal(), offset, next -> list(params.withOffset(next), requestOptions));
+  }
+
+  /**
+   * Reads a task with its ten most recent runs.
+   *
+   * @param id the task id
+   * @return the task and {@code recentRuns}
+   * @throws dev.atlas.client.errors.AtlasNotFoundException if it does not exist
+   */
+  public ScheduledTaskWithRuns get(String id) {
+    return get(id, RequestOptions.none());
+  }
+
+  /**
+   * Reads a task with per-call settings.
+   *
+   * @param id the task id
+   * @param requestOptions timeout and headers
+   * @return the task and its recent runs
+   * @throws AtlasException on failure
+   */
+  public ScheduledTaskWithRuns get(String id, RequestOptions requestOptions) {
+    PathIds.check("id", id);
+    return ctx.call(() -> api.getScheduledTaskCall(id, null), ScheduledTaskWithRuns.class, requestOptions, id);
+  }
+
+  /**
+   * Changes a task: only the fields set on {@code changes} are sent. {@code enabled(false)} pauses it.
+   *
+   * @param id the task id
+   * @param changes the fields to change
+   * @return the task as stored, with any warnings
+   * @throws AtlasException on failure
+   */
+  public UpdateScheduledTaskResponse update(String id, UpdateScheduledTaskInput changes) {
+    return update(id, changes, RequestOptions.none());
+  }
+
+  /**
+   * Changes a task with per-call settings.
+   *
+   * @param id the task id
+   * @param changes the fields to change
+   * @param requestOptions timeout and headers
+   * @return the task as stored, with any warnings
+   * @throws AtlasException on failure
+   */
+  public UpdateScheduledTaskResponse update(String id, UpdateScheduledTaskInput changes, RequestOptions requestOptions) {
+    PathIds.check("id", id);
+    Objects.requireNonNull(changes, "changes");
+    return ctx.call(() -> api.updateScheduledTaskCall(id, changes, null), UpdateScheduledTaskResponse.class, requestOptions, id);
+  }
+
+  /**
+   * Runs a task now, outside its schedule. The run happens in the background; see {@link #listRuns(String)}.
+   *
+   * @param id the task id
+   * @return the server's acknowledgement
+   * @throws AtlasException on failure
+   */
+  public TriggerScheduledTaskResponse trigger(String id) {
+    return trigger(id, RequestOptions.none());
+  }
+
+  /**
+   * Runs a task now with per-call settings.
+   *
+   * @param id the task id
+   * @param requestOptions timeout and headers
+   * @return the server's acknowledgement
+   * @throws AtlasException on failure
+   */
+  public TriggerScheduledTaskResponse trigger(String id, RequestOptions requestOptions) {
+    PathIds.check("id", id);
+    return ctx.call(() -> api.triggerScheduledTaskCall(id, null), TriggerScheduledTaskResponse.class, requestOptions, id);
+  }
+
+  /**
+   * The most recent runs of a task (server default 20), newest first. Runs are not paged: the
+   * server ignores offsets and returns no total.
+   *
+   * @param id the task id
+   * @return the runs
+   * @throws AtlasException on failure
+   */
+  public List<ScheduledTaskRun> listRuns(String id) {
+    return listRuns(id, null, RequestOptions.none());
+  }
+
+  /**
+   * The most recent runs of a task.
+   *
+   * @param id the task id
+   * @param limit how many (clamped to 100), or null for the default
+   * @return the runs, newest first
+   * @throws AtlasException on failure
+   */
+  public List<ScheduledTaskRun> listRuns(String id, Integer limit) {
+    return listRuns(id, limit, RequestOptions.none());
+  }
+
+  /**
+   * The most recent runs of a task with per-call settings.
+   *
+   * @param id the task id
+   * @param limit how many, or null for the default
+   * @param requestOptions timeout and headers
+   * @return the runs, newest first
+   * @throws AtlasException on failure
+   */
+  public List<ScheduledTaskRun> listRuns(String id, Integer limit, RequestOptions requestOptions) {
+    PathIds.check("id", id);
+    ListScheduledTaskRunsResponse r = ctx.call(() -> api.listScheduledTaskRunsCall(id, limit, null),
+        ListScheduledTaskRunsResponse.class, requestOptions, id);
+    return r.getRuns() == null ? List.of() : List.copyOf(r.getRuns());
+  }
+
+  /**
+   * Deletes a task. The server soft-deletes: the task is disabled and stops running.
+   *
+   * @param id the task id
+   * @throws AtlasException on failure
+   */
+  public void delete(String id) {
+    delete(id, RequestOptions.none());
+  }
+
+  /**
+   * Deletes a task with per-call settings.
+   *
+   * @param id the task id
+   * @param requestOptions timeout and headers
+   * @throws AtlasException on failure
+   */
+  public void delete(String id, RequestOptions requestOptions) {
+    PathIds.check("id", id);
+    ctx.call(() -> api.deleteScheduledTaskCall(id, null), Void.class, requestOptions, id);
+  }
+}

@@ -1,0 +1,183 @@
+package dev.atlas.client;
+
+import dev.atlas.client.errors.AtlasException;
+import dev.atlas.client.generated.api.AdminApi;
+import dev.atlas.client.generated.model.CatalogResponse;
+import dev.atlas.client.generated.model.EntityResponse;
+import dev.atlas.client.generated.model.GlossaryResponse;
+import dev.atlas.client.generated.model.ListEntitiesResponse;
+import dev.atlas.client.generated.model.MetricsResponse;
+import dev.atlas.client.generated.model.SemanticStats;
+import dev.atlas.client.internal.PathIds;
+import java.util.Objects;
+
+/**
+ * The semantic layer (admin role): entities, metrics, glossary, catalog and coverage statistics.
+ * Obtained from {@code client.admin().semantic()}; thread-safe.
+ */
+public final class Semantic {
+  private final ClientContext ctx;
+  private final AdminApi api;
+
+  Semantic(ClientContext ctx, AdminApi api) {
+    this.ctx = ctx;
+    this.api = api;
+  }
+
+  /**
+   * The entities of the semantic layer.
+   *
+   * @return entity summaries
+   * @throws AtlasException on failure
+   */
+  public ListEntitiesResponse entities() {
+    return entities(SemanticEntitiesParams.defaults(), RequestOptions.none());
+  }
+
+  /**
+   * The entities of the semantic layer, filtered.
+   *
+   * @param params connection (adds drift information) and whether to include drafts
+   * @return entity summaries
+   * @throws AtlasException on failure
+   */
+  public ListEntitiesResponse entities(SemanticEntitiesParams params) {
+    return entities(params, RequestOptions.none());
+  }
+
+  /**
+   * The entities with per-call settings.
+   *
+   * @param params connection and drafts filter
+   * @param requestOptions timeout and headers
+   * @return entity summaries
+   * @throws AtlasException on failure
+   */
+  public ListEntitiesResponse entities(SemanticEntitiesParams params, RequestOptions requestOptions) {
+    Objects.requireNonNull(params, "params");
+    return ctx.call(() -> api.listSemanticEntitiesCall(params.connection(), params.includeDrafts(), null),
+        ListEntitiesResponse.class, requestOptions, null);
+  }
+
+  /**
+   * One entity's full definition.
+   *
+   * @param name the entity name, e.g. {@code orders}
+   * @return the entity
+   * @throws dev.atlas.client.errors.AtlasConflictException {@code entity_ambiguous} when several
+   *     connection groups define it: use {@link #entity(String, String)}
+   */
+  public EntityResponse entity(String name) {
+    return entity(name, null, RequestOptions.none());
+  }
+
+  /**
+   * One entity's definition in a connection group.
+   *
+   * @param name the entity name
+   * @param connectionGroupId the connection group, or null
+   * @return the entity
+   * @throws AtlasException on failure
+   */
+  public EntityResponse entity(String name, String connectionGroupId) {
+    return entity(name, connectionGroupId, RequestOptions.none());
+  }
+
+  /**
+   * One entity's definition with per-call settings.
+   *
+   * @param name the entity name
+   * @param connectionGroupId the connection group, or null
+   * @param requestOptions timeout and headers
+   * @return the entity
+   * @throws AtlasException on failure
+   */
+  public EntityResponse entity(String name, String connectionGroupId, RequestOptions requestOptions) {
+    PathIds.check("name", name);
+    return ctx.call(() -> api.getSemanticEntityCall(name, connectionGroupId, null), EntityResponse.class, requestOptions, name);
+  }
+
+  /**
+   * The metrics defined in the semantic layer.
+   *
+   * @return the metrics
+   * @throws AtlasException on failure
+   */
+  public MetricsResponse metrics() {
+    return metrics(RequestOptions.none());
+  }
+
+  /**
+   * The metrics with per-call settings.
+   *
+   * @param requestOptions timeout and headers
+   * @return the metrics
+   * @throws AtlasException on failure
+   */
+  public MetricsResponse metrics(RequestOptions requestOptions) {
+    return ctx.call(() -> api.listSemanticMetricsCall(null), MetricsResponse.class, requestOptions, null);
+  }
+
+  /**
+   * The business glossary.
+   *
+   * @return the glossary terms
+   * @throws AtlasException on failure
+   */
+  public GlossaryResponse glossary() {
+    return glossary(RequestOptions.none());
+  }
+
+  /**
+   * The glossary with per-call settings.
+   *
+   * @param requestOptions timeout and headers
+   * @return the glossary terms
+   * @throws AtlasException on failure
+   */
+  public GlossaryResponse glossary(RequestOptions requestOptions) {
+    return ctx.call(() -> api.getSemanticGlossaryCall(null), GlossaryResponse.class, requestOptions, null);
+  }
+
+  /**
+   * The catalog ({@code catalog.yml}), or a null catalog when there is none.
+   *
+   * @return the catalog
+   * @throws AtlasException on failure
+   */
+  public CatalogResponse catalog() {
+    return catalog(RequestOptions.none());
+  }
+
+  /**
+   * The catalog with per-call settings.
+   *
+   * @param requestOptions timeout and headers
+   * @return the catalog
+   * @throws AtlasException on failure
+   */
+  public CatalogResponse catalog(RequestOptions requestOptions) {
+    return ctx.call(() -> api.getSemanticCatalogCall(null), CatalogResponse.class, requestOptions, null);
+  }
+
+  /**
+   * Counts of entities, columns, joins and measures, and coverage gaps.
+   *
+   * @return the statistics
+   * @throws AtlasException on failure
+   */
+  public SemanticStats stats() {
+    return stats(RequestOptions.none());
+  }
+
+  /**
+   * The statistics with per-call settings.
+   *
+   * @param requestOptions timeout and headers
+   * @return the statistics
+   * @throws AtlasException on failure
+   */
+  public SemanticStats stats(RequestOptions requestOptions) {
+    return ctx.call(() -> api.getSemanticStatsCall(null), SemanticStats.class, requestOptions, null);
+  }
+}
