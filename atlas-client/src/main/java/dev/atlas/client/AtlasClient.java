@@ -160,7 +160,7 @@ public final class AtlasClient implements AutoCloseable {
    * @throws AtlasException if the server cannot be reached or sends no report
    */
   public HealthResponse health(RequestOptions requestOptions) {
-    return ctx.transport().execute(() -> healthApi.getHealthCall(null), HealthResponse.class, requestOptions, null, 503);
+    return ctx.call(() -> healthApi.getHealthCall(null), HealthResponse.class, requestOptions, null, 503);
   }
 
   // ---------------------------------------------------------------- tables and prompts
@@ -348,9 +348,10 @@ public final class AtlasClient implements AutoCloseable {
   }
 
   /**
-   * Releases the connection pool and dispatcher threads if this client created them. A client
-   * given its own {@code OkHttpClient}, or derived by {@link #withOptions(Consumer)}, releases
-   * nothing. Safe to call more than once.
+   * Closes this client: later calls throw {@link IllegalStateException}. Releases the connection
+   * pool and dispatcher threads if this client created them; a client given its own
+   * {@code OkHttpClient}, or derived by {@link #withOptions(Consumer)}, releases nothing.
+   * Safe to call more than once.
    */
   @Override
   public void close() {

@@ -88,11 +88,22 @@ final class ClientContext {
   }
 
   <T> T call(Transport.CallFactory factory, Type type, RequestOptions options, String resourceId) {
-    return transport.execute(factory, type, options == null ? RequestOptions.none() : options, resourceId);
+    return call(factory, type, options, resourceId, -1);
+  }
+
+  <T> T call(Transport.CallFactory factory, Type type, RequestOptions options, String resourceId, int bodyStatus) {
+    ensureOpen();
+    return transport.execute(factory, type, options == null ? RequestOptions.none() : options, resourceId, bodyStatus);
+  }
+
+  void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("This AtlasClient is closed");
+    }
   }
 
   void close() {
-    if (ownsHttp && closed.compareAndSet(false, true)) {
+    if (closed.compareAndSet(false, true) && ownsHttp) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }

@@ -1,0 +1,48 @@
+package dev.atlas.examples;
+
+import dev.atlas.client.AtlasClient;
+import dev.atlas.client.errors.AtlasException;
+import dev.atlas.client.errors.AtlasInvalidRequestException;
+import dev.atlas.client.errors.AtlasNotFoundException;
+import dev.atlas.client.errors.AtlasRateLimitException;
+
+/** Catch errors by category and read their code, status, retryability and request id. */
+public final class ErrorHandlingExample {
+  private ErrorHandlingExample() {}
+
+  /**
+   * Runs the example.
+   *
+   * @param args unused
+   */
+  public static void main(String[] args) {
+    try (AtlasClient atlas = Examples.connect()) {
+      run(atlas);
+    } finally {
+      Examples.shutdown();
+    }
+  }
+
+  static void run(AtlasClient atlas) {
+    Examples.heading("Error handling");
+    try {
+      atlas.conversations().get("not-a-uuid/../../admin");
+      System.out.println("(the server accepted the id)");
+    } catch (AtlasNotFoundException e) {
+      System.out.println("Not found: " + e.resourceId().orElse("?") + " (" + e.code().wireValue() + ")");
+    } catch (AtlasRateLimitException e) {
+      System.out.println("Rate limited; retry after " + e.retryAfter().orElse(null));
+    } catch (AtlasInvalidRequestException e) {
+      System.out.println("Rejected: " + e.getMessage());
+    } catch (AtlasException e) {
+      System.out.println("Failed: [" + e.code().wireValue() + "] status " + e.status() + ", retryable " + e.retryable()
+          + ", requestId " + e.requestId().orElse("-"));
+    }
+    try (AtlasClient unreachable = AtlasClient.builder().baseUrl("http://127.0.0.1:9").apiKey("demo").build()) {
+      unreachable.health();
+    } catch (AtlasException e) {
+      System.out.println("Unreachable server: " + e.getClass().getSimpleName() + ", status " + e.status()
+          + ", retryable " + e.retryable());
+    }
+  }
+}
