@@ -8,8 +8,8 @@ cd "$(dirname "$0")/.."
 MVN=(./mvnw -B -ntp)
 start=$(date +%s)
 
-echo "== [1/3] build, all tests, examples tour (JDK $(java -version 2>&1 | head -1 | cut -d'"' -f2), OkHttp 5)"
-"${MVN[@]}" -Ptour verify
+echo "== [1/3] build, all tests, javadoc and sources jars, examples tour (JDK $(java -version 2>&1 | head -1 | cut -d'"' -f2), OkHttp 5)"
+"${MVN[@]}" -Ptour,release verify
 
 echo "== [2/3] client tests on OkHttp 4.12"
 "${MVN[@]}" -Pokhttp4 verify -pl atlas-client -am

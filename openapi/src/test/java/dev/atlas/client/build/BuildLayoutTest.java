@@ -1,0 +1,57 @@
+package dev.atlas.client.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/** The BOM stays in step with the build it describes. */
+class BuildLayoutTest {
+  static Document read(String path) throws Exception {
+    return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new File(path));
+  }
+
+  static String child(Element e, String tag) {
+    for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element c && c.getTagName().equals(tag)) {
+        return c.getTextContent().trim();
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void bomHasTheParentsVersionAndEveryPublishedModule() throws Exception {
+    Document parent = read("../pom.xml");
+    Document bom = read("../bom/pom.xml");
+    String version = child(parent.getDocumentElement(), "version");
+    assertThat(child(bom.getDocumentElement(), "version")).isEqualTo(version);
+
+    List<String> managed = new ArrayList<>();
+    NodeList deps = bom.getElementsByTagName("dependency");
+    for (int i = 0; i < deps.getLength(); i++) {
+      Element d = (Element) deps.item(i);
+      assertThat(child(d, "version")).as(child(d, "artifactId")).isEqualTo(version);
+      managed.add(child(d, "artifactId"));
+    }
+    List<String> published = new ArrayList<>();
+    NodeList modules = parent.getElementsByTagName("module");
+    for (int i = 0; i < modules.getLength(); i++) {
+      String dir = modules.item(i).getTextContent().trim();
+      Element pom = read("../" + dir + "/pom.xml").getDocumentElement();
+      String packaging = child(pom, "packaging");
+      boolean skipsDeploy = pom.getElementsByTagName("maven.deploy.skip").getLength() > 0;
+      if (!"pom".equals(packaging) && !skipsDeploy) {
+        published.add(child(pom, "artifactId"));
+      }
+    }
+    assertThat(managed).containsExactlyInAnyOrderElementsOf(published);
+  }
+}
