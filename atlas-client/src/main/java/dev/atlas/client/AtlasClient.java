@@ -8,6 +8,7 @@ import dev.atlas.client.generated.api.SqlApi;
 import dev.atlas.client.generated.api.StarterPromptsApi;
 import dev.atlas.client.generated.api.TablesApi;
 import dev.atlas.client.generated.model.AuditLogEntry;
+import dev.atlas.client.generated.model.ChatMessage;
 import dev.atlas.client.generated.model.HealthResponse;
 import dev.atlas.client.generated.model.ListStarterPromptsResponse;
 import dev.atlas.client.generated.model.ListTablesResponse;
@@ -18,6 +19,10 @@ import dev.atlas.client.generated.model.ValidateSQLResponse;
 import dev.atlas.client.generated.model.ValidateSqlRequest;
 import dev.atlas.client.internal.PathIds;
 import dev.atlas.client.paging.Page;
+import dev.atlas.client.streaming.AtlasStream;
+import dev.atlas.client.streaming.ChatResponse;
+import dev.atlas.client.streaming.StreamQueryOptions;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -51,6 +56,7 @@ public final class AtlasClient implements AutoCloseable {
   private final Conversations conversations;
   private final ScheduledTasks scheduledTasks;
   private final Admin admin;
+  private final Streaming streaming;
 
   AtlasClient(ClientContext ctx) {
     this.ctx = ctx;
@@ -63,6 +69,7 @@ public final class AtlasClient implements AutoCloseable {
     this.conversations = new Conversations(ctx);
     this.scheduledTasks = new ScheduledTasks(ctx);
     this.admin = new Admin(ctx);
+    this.streaming = new Streaming(ctx);
   }
 
   /** @return a builder; {@link AtlasClientBuilder#baseUrl(String)} and a credential are required */
@@ -137,6 +144,72 @@ public final class AtlasClient implements AutoCloseable {
         .conversationId(options.conversationId())
         .connectionId(options.connectionId());
     return ctx.call(() -> queryApi.queryCall(body, null), QueryResponse.class, requestOptions, null);
+  }
+
+  // ---------------------------------------------------------------- streaming
+
+  /**
+   * Asks a question and streams the agent's work as typed events: text as it is written, tool
+   * calls and their results, rows, and the finish. Close the stream when done (try-with-resources).
+   *
+   * @param question the question in plain English
+   * @return the open stream; its {@code conversationId()} and {@code runId()} are known already
+   * @throws AtlasException if the request fails before the stream starts (the same typed errors as
+   *     {@link #query(String)})
+   */
+  public AtlasStream streamQuery(String question) {
+    return streamQuery(question, StreamQueryOptions.none(), RequestOptions.none());
+  }
+
+  /**
+   * Streams an answer in a conversation, against a connection, or in an answer style.
+   *
+   * @param question the question in plain English
+   * @param options conversation, connection, routing, answer style, maximum frame size
+   * @return the open stream
+   * @throws AtlasException if the request fails before the stream starts
+   */
+  public AtlasStream streamQuery(String question, StreamQueryOptions options) {
+    return streamQuery(question, options, RequestOptions.none());
+  }
+
+  /**
+   * Streams an answer with per-call settings. The request is never retried once the stream has
+   * started. A per-call timeout covers the whole stream.
+   *
+   * @param question the question in plain English
+   * @param options conversation, connection, routing, answer style, maximum frame size
+   * @param requestOptions timeout and headers
+   * @return the open stream
+   * @throws AtlasException if the request fails before the stream starts
+   */
+  public AtlasStream streamQuery(String question, StreamQueryOptions options, RequestOptions requestOptions) {
+    return streaming.streamQuery(question, options, requestOptions);
+  }
+
+  /**
+   * Sends chat messages (AI SDK UIMessage format) and returns the raw event-stream response, for
+   * forwarding its bytes; {@link ChatResponse#events()} turns it into typed events.
+   *
+   * @param messages the conversation so far, oldest first; at least one
+   * @return the open response; close it
+   * @throws AtlasException if the request fails before the stream starts
+   */
+  public ChatResponse chat(List<ChatMessage> messages) {
+    return chat(messages, StreamQueryOptions.none(), RequestOptions.none());
+  }
+
+  /**
+   * Sends chat messages with options and returns the raw event-stream response.
+   *
+   * @param messages the conversation so far; at least one
+   * @param options conversation, connection, routing, answer style, maximum frame size
+   * @param requestOptions timeout and headers
+   * @return the open response; close it
+   * @throws AtlasException if the request fails before the stream starts
+   */
+  public ChatResponse chat(List<ChatMessage> messages, StreamQueryOptions options, RequestOptions requestOptions) {
+    return streaming.chat(messages, options, requestOptions);
   }
 
   // ---------------------------------------------------------------- health

@@ -157,6 +157,26 @@ public final class ErrorMapper {
   }
 
   /**
+   * Maps a failure of a stream that had started: the events before it stay delivered.
+   *
+   * @param e the failure
+   * @param method the request method
+   * @param path the request path
+   * @return a connection (or timeout) exception, status 0, retryable, whose message starts with
+   *     {@code Stream interrupted:}
+   */
+  public static AtlasConnectionException streamInterrupted(IOException e, String method, String path) {
+    boolean timeout = e instanceof SocketTimeoutException;
+    ErrorInfo info = ErrorInfo.builder(AtlasErrorCode.NETWORK_ERROR)
+        .status(0)
+        .request(method, path)
+        .description("Stream interrupted: " + (timeout ? "no data within the read timeout" : e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage())))
+        .build();
+    return timeout ? new AtlasTimeoutException(info, e) : new AtlasConnectionException(info, e);
+  }
+
+  /**
    * Creates the exception class that fits the facts: by the code's category, else by status.
    *
    * @param info the facts
@@ -217,7 +237,13 @@ public final class ErrorMapper {
     }
   }
 
-  private static Duration parseSeconds(JsonElement e) {
+  /**
+   * Reads a {@code retryAfterSeconds} value: a non-negative number (or numeric string) of seconds.
+   *
+   * @param e the JSON value, or null
+   * @return the delay (at most one hour), or null when absent, negative or not a number
+   */
+  public static Duration parseSeconds(JsonElement e) {
     if (e == null || !e.isJsonPrimitive()) {
       return null;
     }

@@ -106,6 +106,62 @@ public final class Transport {
   }
 
   /**
+   * Executes a call whose body the caller will consume (a stream), mapping a non-2xx response to
+   * its typed exception.
+   *
+   * @param call the call, from {@link #newCall(Request, RequestOptions)}
+   * @return the open 2xx response; the caller closes it
+   * @throws AtlasException if the call fails or the status is not 2xx
+   */
+  public Response open(Call call) {
+    Request request = call.request();
+    Response response;
+    try {
+      response = call.execute();
+    } catch (IOException e) {
+      throw ErrorMapper.fromIOException(e, request.method(), request.url().encodedPath());
+    }
+    if (response.isSuccessful()) {
+      return response;
+    }
+    try (response) {
+      throw toException(response, request.method(), request.url().encodedPath(), null);
+    }
+  }
+
+  /**
+   * Creates a call for a request the caller adjusted, with the per-call options applied.
+   *
+   * @param request the request
+   * @param options per-call options
+   * @return a call ready to execute
+   */
+  public Call newCall(Request request, RequestOptions options) {
+    Request.Builder builder = request.newBuilder();
+    for (Map.Entry<String, String> h : options.headers().entrySet()) {
+      builder.header(h.getKey(), h.getValue());
+    }
+    Call call = http.newCall(builder.build());
+    options.timeout().ifPresent(t -> call.timeout().timeout(t.toMillis(), TimeUnit.MILLISECONDS));
+    return call;
+  }
+
+  /**
+   * Builds the request of a generated call factory.
+   *
+   * @param factory the generated call factory
+   * @return its request
+   * @throws IllegalArgumentException if the generated code rejects an argument
+   */
+  public static Request request(CallFactory factory) {
+    try {
+      return factory.create().request();
+    } catch (ApiException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  /**
    * Creates the call for one attempt with the per-call options applied.
    *
    * @param factory builds the request
@@ -113,19 +169,7 @@ public final class Transport {
    * @return a call ready to execute
    */
   public Call newCall(CallFactory factory, RequestOptions options) {
-    Request generated;
-    try {
-      generated = factory.create().request();
-    } catch (ApiException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
-    Request.Builder builder = generated.newBuilder();
-    for (Map.Entry<String, String> h : options.headers().entrySet()) {
-      builder.header(h.getKey(), h.getValue());
-    }
-    Call call = http.newCall(builder.build());
-    options.timeout().ifPresent(t -> call.timeout().timeout(t.toMillis(), TimeUnit.MILLISECONDS));
-    return call;
+    return newCall(request(factory), options);
   }
 
   /**

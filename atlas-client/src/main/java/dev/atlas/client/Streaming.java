@@ -1,0 +1,81 @@
+package dev.atlas.client;
+
+import dev.atlas.client.errors.AtlasErrorCode;
+import dev.atlas.client.errors.AtlasInvalidResponseException;
+import dev.atlas.client.errors.ErrorInfo;
+import dev.atlas.client.generated.api.ChatApi;
+import dev.atlas.client.generated.model.ChatMessage;
+import dev.atlas.client.generated.model.ChatMessagePart;
+import dev.atlas.client.generated.model.ChatRequest;
+import dev.atlas.client.generated.model.ChatRole;
+import dev.atlas.client.internal.Transport;
+import dev.atlas.client.streaming.AtlasStream;
+import dev.atlas.client.streaming.ChatResponse;
+import dev.atlas.client.streaming.SseParser;
+import dev.atlas.client.streaming.StreamQueryOptions;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import okhttp3.Call;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/** Opens {@code POST /api/v1/chat} responses: the request from the generated code, the body read by us. */
+final class Streaming {
+  private final ClientContext ctx;
+  private final ChatApi api;
+
+  Streaming(ClientContext ctx) {
+    this.ctx = ctx;
+    this.api = new ChatApi(ctx.apiClient());
+  }
+
+  AtlasStream streamQuery(String question, StreamQueryOptions options, RequestOptions requestOptions) {
+    Objects.requireNonNull(question, "question");
+    ChatMessage message = new ChatMessage().id(UUID.randomUUID().toString()).role(ChatRole.USER)
+        .addPartsItem(new ChatMessagePart().type("text").text(question));
+    Opened o = open(List.of(message), options, requestOptions);
+    return AtlasStream.of(o.call, o.response, maxEventBytes(options));
+  }
+
+  ChatResponse chat(List<ChatMessage> messages, StreamQueryOptions options, RequestOptions requestOptions) {
+    Objects.requireNonNull(messages, "messages");
+    if (messages.isEmpty()) {
+      throw new IllegalArgumentException("messages must not be empty");
+    }
+    Opened o = open(messages, options, requestOptions);
+    return ChatResponse.of(o.call, o.response, maxEventBytes(options));
+  }
+
+  private record Opened(Call call, Response response) {}
+
+  private Opened open(List<ChatMessage> messages, StreamQueryOptions o, RequestOptions requestOptions) {
+    Objects.requireNonNull(o, "options");
+    ctx.ensureOpen();
+    ChatRequest body = new ChatRequest().messages(List.copyOf(messages)).conversationId(o.conversationId())
+        .connectionId(o.connectionId()).connectionGroupId(o.connectionGroupId()).routingMode(o.routingMode())
+        .answerStyle(o.answerStyle());
+    Request request = Transport.request(() -> api.chatCall(body, null)).newBuilder()
+        .header("Accept", "text/event-stream")
+        .build();
+    Call call = ctx.transport().newCall(request, requestOptions == null ? RequestOptions.none() : requestOptions);
+    Response response = ctx.transport().open(call);
+    String type = response.header("Content-Type");
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
+      try (response) {
+        AtlasInvalidResponseException e = new AtlasInvalidResponseException(ErrorInfo.builder(AtlasErrorCode.INVALID_RESPONSE)
+            .status(response.code()).request(request.method(), request.url().encodedPath())
+            .description("HTTP " + response.code() + " with " + (type == null ? "no content type" : type)
+                + " instead of text/event-stream")
+            .build(), null);
+        throw e;
+      }
+    }
+    return new Opened(call, response);
+  }
+
+  private static int maxEventBytes(StreamQueryOptions o) {
+    return o.maxEventBytes() == 0 ? SseParser.DEFAULT_MAX_EVENT_BYTES : o.maxEventBytes();
+  }
+}
