@@ -21,7 +21,11 @@ import dev.atlas.client.internal.PathIds;
 import dev.atlas.client.paging.Page;
 import dev.atlas.client.streaming.AtlasStream;
 import dev.atlas.client.streaming.ChatResponse;
+import dev.atlas.client.streaming.StreamEvent;
+import dev.atlas.client.streaming.StreamPublisher;
 import dev.atlas.client.streaming.StreamQueryOptions;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -185,6 +189,34 @@ public final class AtlasClient implements AutoCloseable {
    */
   public AtlasStream streamQuery(String question, StreamQueryOptions options, RequestOptions requestOptions) {
     return streaming.streamQuery(question, options, requestOptions);
+  }
+
+  /**
+   * Streams an answer as a {@link java.util.concurrent.Flow.Publisher}: the request is made when
+   * the subscriber first requests, reads run on a thread of this client only while the subscriber
+   * has demand, and cancelling the subscription cancels the HTTP call.
+   *
+   * @param question the question in plain English
+   * @param options conversation, connection, routing, answer style, maximum frame size
+   * @return a cold publisher: each subscription asks the question again
+   */
+  public Flow.Publisher<StreamEvent> streamQueryPublisher(String question, StreamQueryOptions options) {
+    return streamQueryPublisher(question, options, ctx.streamExecutor());
+  }
+
+  /**
+   * Streams an answer as a {@link java.util.concurrent.Flow.Publisher} whose reads run on your executor.
+   *
+   * @param question the question in plain English
+   * @param options conversation, connection, routing, answer style, maximum frame size
+   * @param executor runs the (blocking) reads; a rejected task fails the subscriber with onError
+   * @return a cold publisher: each subscription asks the question again
+   */
+  public Flow.Publisher<StreamEvent> streamQueryPublisher(String question, StreamQueryOptions options,
+      Executor executor) {
+    Objects.requireNonNull(question, "question");
+    Objects.requireNonNull(options, "options");
+    return new StreamPublisher(() -> streaming.streamQuery(question, options, RequestOptions.none()), executor);
   }
 
   /**

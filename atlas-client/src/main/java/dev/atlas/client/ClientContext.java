@@ -12,7 +12,10 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
@@ -30,6 +33,7 @@ final class ClientContext {
   private final ApiClient apiClient;
   private final Transport transport;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile ExecutorService streamExecutor;
 
   private ClientContext(AtlasClientBuilder settings, OkHttpClient baseHttp, OkHttpClient http, boolean ownsHttp) {
     this.settings = settings;
@@ -102,7 +106,31 @@ final class ClientContext {
     }
   }
 
+  /** @return a cached pool of daemon threads for publisher reads, created on first use, shut down by close */
+  ExecutorService streamExecutor() {
+    ExecutorService e = streamExecutor;
+    if (e == null) {
+      synchronized (this) {
+        e = streamExecutor;
+        if (e == null) {
+          AtomicInteger n = new AtomicInteger();
+          e = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "atlas-stream-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
+          streamExecutor = e;
+        }
+      }
+    }
+    return e;
+  }
+
   void close() {
+    ExecutorService e = streamExecutor;
+    if (e != null && !closed.get()) {
+      e.shutdown();
+    }
     if (closed.compareAndSet(false, true) && ownsHttp) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
