@@ -1,5 +1,7 @@
 package dev.atlas.client;
 
+import com.google.gson.Gson;
+import com.google.gson.ToNumberPolicy;
 import dev.atlas.client.generated.invoker.ApiClient;
 import dev.atlas.client.generated.invoker.JSON;
 import dev.atlas.client.internal.CredentialsInterceptor;
@@ -23,6 +25,9 @@ import okhttp3.OkHttpClient;
 final class ClientContext {
   private static final System.Logger LOG = System.getLogger("dev.atlas.client");
   static final String VERSION = readVersion();
+  /** The generated models' Gson, with untyped JSON numbers (row values) kept exact rather than as doubles. */
+  static final Gson GSON = JSON.getGson().newBuilder().setObjectToNumberStrategy(ToNumberPolicy.LAZILY_PARSED_NUMBER)
+      .create();
   static final String USER_AGENT = "atlas-java/" + VERSION + " (Java " + Runtime.version().feature() + "; okhttp "
       + okhttpVersion() + ")";
 
@@ -43,7 +48,7 @@ final class ClientContext {
     this.apiClient = new ApiClient(http);
     apiClient.setBasePath(settings.baseUrlText());
     apiClient.setUserAgent(USER_AGENT);
-    this.transport = new Transport(http, JSON.getGson(), settings.clock());
+    this.transport = new Transport(http, GSON, settings.clock());
   }
 
   static ClientContext create(AtlasClientBuilder settings, OkHttpClient base, boolean owns) {

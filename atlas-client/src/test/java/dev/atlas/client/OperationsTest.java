@@ -341,6 +341,19 @@ class OperationsTest extends WireMockSupport {
   }
 
   @Test
+  void rowValuesKeepTheirExactJsonEncoding() {
+    wm.stubFor(any(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
+        "{\"answer\":\"a\",\"sql\":[],\"data\":[{\"columns\":[\"order_count\",\"big\",\"avg\"],\"rows\":"
+            + "[{\"order_count\":\"11621\",\"big\":9007199254740993,\"avg\":12.50}]}],\"steps\":1,"
+            + "\"usage\":{\"totalTokens\":1}}")));
+    Map<String, Object> row = client().query("q").getData().get(0).getRows().get(0);
+    assertThat(row.get("order_count")).isEqualTo("11621");
+    assertThat(row.get("big")).hasToString("9007199254740993");
+    assertThat(row.get("avg")).hasToString("12.50");
+    assertThat(((Number) row.get("big")).longValue()).isEqualTo(9007199254740993L);
+  }
+
+  @Test
   void notFoundCarriesTheResourceId() {
     wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
         .withBody("{\"error\":\"not_found\",\"message\":\"Conversation not found\",\"requestId\":\"r1\"}")));

@@ -22,6 +22,8 @@ public final class Tour {
         System.out.println("Status: " + atlas.health().getStatus().getValue());
       });
       steps.put("query", () -> QueryExample.run(atlas));
+      steps.put("streaming", () -> StreamingExample.run(atlas));
+      steps.put("stream cancellation", () -> StreamCancellationExample.run(atlas));
       steps.put("conversations", () -> ConversationsExample.run(atlas));
       steps.put("validate SQL", () -> ValidateSqlExample.run(atlas));
       steps.put("error handling", () -> ErrorHandlingExample.run(atlas));
@@ -37,7 +39,7 @@ public final class Tour {
       Examples.shutdown();
     }
     Examples.heading("Summary");
-    outcome.forEach((name, result) -> System.out.printf("  %-16s %s%n", name, result));
+    outcome.forEach((name, result) -> System.out.printf("  %-20s %s%n", name, result));
     if (outcome.values().stream().anyMatch(r -> !r.equals("ok"))) {
       System.exit(1);
     }

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import okhttp3.Call;
@@ -57,6 +58,7 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
   private final SseParser parser;
   private final FrameDecoder decoder = new FrameDecoder();
   private final ArrayDeque<StreamEvent> ready = new ArrayDeque<>(4);
+  private final Consumer<StreamEvent> sink = ready::add;
   private final String conversationId;
   private final String runId;
   private final String method;
@@ -177,9 +179,9 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
         finish();
         return false;
       }
-      SseEvent event;
+      boolean more;
       try {
-        event = parser.next();
+        more = parser.advance();
       } catch (SseEventTooLargeException e) {
         resources.endRead();
         finish();
@@ -194,7 +196,7 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
         throw ErrorMapper.streamInterrupted(e, method, path);
       }
       resources.endRead();
-      if (event == null || decoder.decode(event.data(), ready::add)) {
+      if (!more || decoder.decode(parser.dataBuffer(), parser.dataOffset(), parser.dataLength(), sink)) {
         finish();
       }
     }

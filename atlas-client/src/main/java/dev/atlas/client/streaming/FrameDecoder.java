@@ -1,41 +1,39 @@
 package dev.atlas.client.streaming;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.google.gson.ToNumberPolicy;
-import com.google.gson.reflect.TypeToken;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
+import com.google.gson.JsonPrimitive;
 import dev.atlas.client.errors.AtlasErrorCode;
 import dev.atlas.client.internal.ErrorMapper;
 import java.io.IOException;
-import java.io.StringReader;
-import java.lang.reflect.Type;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Turns the data of one SSE frame into typed events. Reads the JSON with a streaming reader:
- * only values of arbitrary shape (tool input and output, {@code data-*} payloads) become trees.
- * Keeps the tool names of the calls it has seen, to name their results. Not thread-safe.
+ * Turns the data of one SSE frame into typed events, binding straight from the frame's UTF-8 bytes
+ * with Jackson's streaming parser (field names are canonicalized, so only the values a frame needs
+ * become Strings; no String of the whole frame is made unless the frame must be kept raw). Values
+ * of arbitrary shape (tool input and output, {@code data-*} payloads) become Gson trees, numbers
+ * kept exactly as sent. Keeps the tool names of the calls it has seen, to name their results.
+ * Not thread-safe.
  */
 final class FrameDecoder {
-  static final String DONE = "[DONE]";
+  private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
   private static final int MAX_TOOL_NAMES = 4096;
-  private static final Gson ROWS = new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LAZILY_PARSED_NUMBER)
-      .create();
-  private static final Type ROW_LIST = new TypeToken<List<Map<String, Object>>>() {}.getType();
-  private static final Type STRING_LIST = new TypeToken<List<String>>() {}.getType();
+  private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private final Map<String, String> toolNames = new HashMap<>();
 
@@ -47,34 +45,55 @@ final class FrameDecoder {
    * @return true if the frame was the {@code [DONE]} sentinel
    */
   boolean decode(String data, Consumer<StreamEvent> out) {
-    if (data.equals(DONE)) {
+    byte[] b = data.getBytes(StandardCharsets.UTF_8);
+    return decode(b, 0, b.length, out);
+  }
+
+  /**
+   * Decodes one frame from its UTF-8 bytes.
+   *
+   * @param buf holds the frame's data bytes
+   * @param off where they start
+   * @param len their length
+   * @param out receives zero, one or two events
+   * @return true if the frame was the {@code [DONE]} sentinel
+   */
+  boolean decode(byte[] buf, int off, int len, Consumer<StreamEvent> out) {
+    if (len == DONE.length && java.util.Arrays.equals(buf, off, off + len, DONE, 0, len)) {
       return true;
     }
     Frame f = new Frame();
-    try {
-      JsonReader r = new JsonReader(new StringReader(data));
-      if (r.peek() != JsonToken.BEGIN_OBJECT) {
-        out.accept(new StreamEvent.ParseError(data, "expected a JSON object but found " + r.peek()));
+    try (JsonParser p = JSON.createParser(buf, off, len)) {
+      JsonToken t = p.nextToken();
+      if (t != JsonToken.START_OBJECT) {
+        out.accept(new StreamEvent.ParseError(raw(buf, off, len), "expected a JSON object but found " + t));
         return false;
       }
-      r.beginObject();
-      while (r.hasNext()) {
-        f.read(r.nextName(), r);
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        f.read(name, p);
       }
-      r.endObject();
-      if (r.peek() != JsonToken.END_DOCUMENT) {
-        out.accept(new StreamEvent.ParseError(data, "unexpected data after the JSON object"));
+      if (p.nextToken() != null) {
+        out.accept(new StreamEvent.ParseError(raw(buf, off, len), "unexpected data after the JSON object"));
         return false;
       }
+    } catch (JsonProcessingException e) {
+      out.accept(new StreamEvent.ParseError(raw(buf, off, len), e.getOriginalMessage()));
+      return false;
     } catch (IOException | RuntimeException | StackOverflowError e) {
-      out.accept(new StreamEvent.ParseError(data, String.valueOf(e.getMessage())));
+      out.accept(new StreamEvent.ParseError(raw(buf, off, len), String.valueOf(e.getMessage())));
       return false;
     }
-    emit(f, data, out);
+    emit(f, buf, off, len, out);
     return false;
   }
 
-  private void emit(Frame f, String raw, Consumer<StreamEvent> out) {
+  private static String raw(byte[] buf, int off, int len) {
+    return new String(buf, off, len, StandardCharsets.UTF_8);
+  }
+
+  private void emit(Frame f, byte[] buf, int off, int len, Consumer<StreamEvent> out) {
     String type = f.type == null ? "" : f.type;
     switch (type) {
       case "text-delta" -> {
@@ -120,12 +139,12 @@ final class FrameDecoder {
       case "finish" -> out.accept(new StreamEvent.Finish(f.finishReason));
       case "abort" -> out.accept(new StreamEvent.Abort(Optional.ofNullable(f.reason)));
       case "error" -> out.accept(error(f.errorText));
-      case "data-context-warning" -> out.accept(warning(f, raw));
+      case "data-context-warning" -> out.accept(warning(f));
       default -> {
         if (type.startsWith("data-")) {
           out.accept(new StreamEvent.Data(type, f.data, Optional.ofNullable(f.id), f.isTransient));
         } else {
-          out.accept(new StreamEvent.Unknown(type, raw));
+          out.accept(new StreamEvent.Unknown(type, raw(buf, off, len)));
         }
       }
     }
@@ -150,16 +169,78 @@ final class FrameDecoder {
     if (columns == null || rows == null || !columns.isJsonArray() || !rows.isJsonArray()) {
       return null;
     }
-    try {
-      List<String> cols = ROWS.fromJson(columns, STRING_LIST);
-      List<Map<String, Object>> list = ROWS.fromJson(rows, ROW_LIST);
-      List<Map<String, Object>> frozen = new ArrayList<>(list.size());
-      for (Map<String, Object> row : list) {
-        frozen.add(row == null ? Map.of() : Collections.unmodifiableMap(row));
+    List<String> cols = new ArrayList<>(columns.getAsJsonArray().size());
+    for (JsonElement c : columns.getAsJsonArray()) {
+      if (!c.isJsonPrimitive()) {
+        return null;
       }
-      return new StreamEvent.Result(toolCallId, List.copyOf(cols), Collections.unmodifiableList(frozen));
-    } catch (RuntimeException e) {
-      return null; // not a table after all; the ToolResult carries the output
+      cols.add(c.getAsString());
+    }
+    List<Map<String, Object>> list = new ArrayList<>(rows.getAsJsonArray().size());
+    for (JsonElement row : rows.getAsJsonArray()) {
+      if (!row.isJsonObject()) {
+        return null; // not a table after all; the ToolResult carries the output
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> m = (Map<String, Object>) plain(row);
+      list.add(m);
+    }
+    return new StreamEvent.Result(toolCallId, Collections.unmodifiableList(cols), Collections.unmodifiableList(list));
+  }
+
+  /** A JSON tree as plain Java values: String, Boolean, exact Number, null, unmodifiable Map and List. */
+  static Object plain(JsonElement e) {
+    if (e == null || e.isJsonNull()) {
+      return null;
+    }
+    if (e.isJsonPrimitive()) {
+      JsonPrimitive p = e.getAsJsonPrimitive();
+      return p.isString() ? p.getAsString() : p.isBoolean() ? (Object) p.getAsBoolean() : p.getAsNumber();
+    }
+    if (e.isJsonArray()) {
+      List<Object> out = new ArrayList<>(e.getAsJsonArray().size());
+      for (JsonElement x : e.getAsJsonArray()) {
+        out.add(plain(x));
+      }
+      return Collections.unmodifiableList(out);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonElement> x : e.getAsJsonObject().entrySet()) {
+      out.put(x.getKey(), plain(x.getValue()));
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** Builds a Gson tree from the parser's current value; numbers keep their exact text. */
+  static JsonElement tree(JsonParser p) throws IOException {
+    switch (p.currentToken()) {
+      case START_OBJECT: {
+        JsonObject o = new JsonObject();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          p.nextToken();
+          o.add(name, tree(p));
+        }
+        return o;
+      }
+      case START_ARRAY: {
+        JsonArray a = new JsonArray();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          a.add(tree(p));
+        }
+        return a;
+      }
+      case VALUE_STRING:
+        return new JsonPrimitive(p.getText());
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return new JsonPrimitive(new ExactNumber(p.getText()));
+      case VALUE_TRUE:
+        return new JsonPrimitive(Boolean.TRUE);
+      case VALUE_FALSE:
+        return new JsonPrimitive(Boolean.FALSE);
+      default:
+        return JsonNull.INSTANCE;
     }
   }
 
@@ -167,7 +248,7 @@ final class FrameDecoder {
     String text = errorText == null ? "" : errorText;
     if (text.startsWith("{")) {
       try {
-        JsonElement e = JsonParser.parseString(text);
+        JsonElement e = com.google.gson.JsonParser.parseString(text);
         if (e.isJsonObject() && e.getAsJsonObject().has("error") && e.getAsJsonObject().get("error").isJsonPrimitive()) {
           JsonObject o = e.getAsJsonObject();
           String code = o.get("error").getAsString();
@@ -188,7 +269,7 @@ final class FrameDecoder {
         Optional.empty(), text);
   }
 
-  private static StreamEvent warning(Frame f, String raw) {
+  private static StreamEvent warning(Frame f) {
     if (f.data == null || !f.data.isJsonObject()) {
       return new StreamEvent.Data("data-context-warning", f.data, Optional.ofNullable(f.id), f.isTransient);
     }
@@ -221,48 +302,38 @@ final class FrameDecoder {
     boolean preliminary;
     boolean isTransient;
 
-    void read(String name, JsonReader r) throws IOException {
+    void read(String name, JsonParser p) throws IOException {
       switch (name) {
-        case "type" -> type = str(r);
-        case "id" -> id = str(r);
-        case "delta", "textDelta" -> delta = str(r);
-        case "messageId" -> messageId = str(r);
-        case "toolCallId" -> toolCallId = str(r);
-        case "toolName" -> toolName = str(r);
-        case "inputTextDelta" -> inputTextDelta = str(r);
-        case "errorText" -> errorText = str(r);
-        case "finishReason" -> finishReason = str(r);
-        case "reason" -> reason = str(r);
-        case "url" -> url = str(r);
-        case "mediaType" -> mediaType = str(r);
-        case "input" -> input = JsonParser.parseReader(r);
-        case "output" -> output = JsonParser.parseReader(r);
-        case "data" -> data = JsonParser.parseReader(r);
-        case "preliminary" -> preliminary = bool(r);
-        case "transient" -> isTransient = bool(r);
-        default -> r.skipValue();
+        case "type" -> type = str(p);
+        case "id" -> id = str(p);
+        case "delta", "textDelta" -> delta = str(p);
+        case "messageId" -> messageId = str(p);
+        case "toolCallId" -> toolCallId = str(p);
+        case "toolName" -> toolName = str(p);
+        case "inputTextDelta" -> inputTextDelta = str(p);
+        case "errorText" -> errorText = str(p);
+        case "finishReason" -> finishReason = str(p);
+        case "reason" -> reason = str(p);
+        case "url" -> url = str(p);
+        case "mediaType" -> mediaType = str(p);
+        case "input" -> input = tree(p);
+        case "output" -> output = tree(p);
+        case "data" -> data = tree(p);
+        case "preliminary" -> preliminary = p.currentToken() == JsonToken.VALUE_TRUE;
+        case "transient" -> isTransient = p.currentToken() == JsonToken.VALUE_TRUE;
+        default -> p.skipChildren();
       }
     }
 
-    private static String str(JsonReader r) throws IOException {
-      JsonToken t = r.peek();
-      if (t == JsonToken.NULL) {
-        r.nextNull();
+    private static String str(JsonParser p) throws IOException {
+      JsonToken t = p.currentToken();
+      if (t == JsonToken.VALUE_NULL) {
         return null;
       }
-      if (t == JsonToken.STRING || t == JsonToken.NUMBER || t == JsonToken.BOOLEAN) {
-        return t == JsonToken.BOOLEAN ? String.valueOf(r.nextBoolean()) : r.nextString();
+      if (t.isScalarValue()) {
+        return p.getText();
       }
-      return JsonParser.parseReader(r).toString();
-    }
-
-    private static boolean bool(JsonReader r) throws IOException {
-      JsonToken t = r.peek();
-      if (t == JsonToken.BOOLEAN) {
-        return r.nextBoolean();
-      }
-      r.skipValue();
-      return false;
+      return tree(p).toString();
     }
   }
 }

@@ -3,6 +3,9 @@ package dev.atlas.client.streaming;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -33,10 +36,11 @@ public final class SseParser implements Closeable {
   /** Default largest event: 16 MiB of field bytes (data, event, id, and any single line). */
   public static final int DEFAULT_MAX_EVENT_BYTES = 16 << 20;
 
-  private static final int READ_SIZE = 8192;
+  private static final int READ_SIZE = 16384;
   private static final int KEEP_BUFFER = 64 << 10;
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
   private static final String MESSAGE = "message";
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final InputStream in;
   private final int maxEventBytes;
@@ -53,9 +57,16 @@ public final class SseParser implements Closeable {
   private byte[] data = new byte[1024];
   private int dataLen;
   private boolean hasData;
+  // an event whose data is a single line still in the read buffer is not copied: [sliceOff, +sliceLen) of buf
+  private boolean slice;
+  private int sliceOff;
+  private int sliceLen;
   private String eventType;
   private String lastEventId = "";
   private long retryMillis = -1;
+  // the event handed out by advance(): valid until the next call
+  private boolean dispatched;
+  private String readyType;
 
   /**
    * Creates a parser with the default maximum event size.
@@ -88,9 +99,34 @@ public final class SseParser implements Closeable {
    * @throws IOException if reading fails
    */
   public SseEvent next() throws IOException {
+    if (!advance()) {
+      return null;
+    }
+    return new SseEvent(readyType, new String(dataBuffer(), dataOffset(), dataLength(), StandardCharsets.UTF_8),
+        lastEventId);
+  }
+
+  /**
+   * Reads until the next event is complete and keeps it in place of the parser: its data is
+   * {@code dataLength()} bytes of {@code dataBuffer()} from {@code dataOffset()}, valid until the
+   * next call. For decoders that bind straight from the bytes.
+   *
+   * @return true if an event is ready, false at the end of the stream
+   * @throws IOException as {@link #next()}
+   */
+  boolean advance() throws IOException {
+    if (dispatched) {
+      dispatched = false;
+      dataLen = 0;
+      hasData = false;
+      slice = false;
+      if (data.length > KEEP_BUFFER) {
+        data = new byte[1024];
+      }
+    }
     while (true) {
       if (pos == limit && !fill()) {
-        return null;
+        return false;
       }
       if (bomMatched >= 0 && !skipBom()) {
         continue;
@@ -105,14 +141,7 @@ public final class SseParser implements Closeable {
       byte[] b = buf;
       int start = pos;
       int end = limit;
-      int i = start;
-      while (i < end) {
-        byte c = b[i];
-        if (c == '\n' || c == '\r') {
-          break;
-        }
-        i++;
-      }
+      int i = lineEnd(b, start, end);
       if (i == end) {
         appendLine(b, start, end - start);
         pos = end;
@@ -128,21 +157,47 @@ public final class SseParser implements Closeable {
           skipLf = true;
         }
       }
-      SseEvent event;
+      boolean ready;
       if (lineLen == 0) {
-        event = processLine(b, start, i - start);
+        ready = processLine(b, start, i - start);
       } else {
         appendLine(b, start, i - start);
-        event = processLine(line, 0, lineLen);
+        ready = processLine(line, 0, lineLen);
         lineLen = 0;
         if (line.length > KEEP_BUFFER) {
           line = new byte[256];
         }
       }
-      if (event != null) {
-        return event;
+      if (ready) {
+        return true;
       }
     }
+  }
+
+  /**
+   * Finds the first CR or LF in {@code b[from, to)}, eight bytes at a time.
+   *
+   * @return its index, or {@code to} if there is none
+   */
+  static int lineEnd(byte[] b, int from, int to) {
+    int i = from;
+    for (int last = to - Long.BYTES; i <= last; i += Long.BYTES) {
+      long w = (long) LONGS.get(b, i);
+      long lf = w ^ 0x0A0A0A0A0A0A0A0AL;
+      long cr = w ^ 0x0D0D0D0D0D0D0D0DL;
+      // a byte of lf or cr is zero where the word holds '\n' or '\r'; the lowest flag is exact
+      long hit = ((lf - 0x0101010101010101L) & ~lf | (cr - 0x0101010101010101L) & ~cr) & 0x8080808080808080L;
+      if (hit != 0) {
+        return i + (Long.numberOfTrailingZeros(hit) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      byte c = b[i];
+      if (c == '\n' || c == '\r') {
+        return i;
+      }
+    }
+    return to;
   }
 
   /** @return the reconnection time the stream asked for with {@code retry}, in ms, or -1 if none */
@@ -164,6 +219,9 @@ public final class SseParser implements Closeable {
   private boolean fill() throws IOException {
     if (eof) {
       return false;
+    }
+    if (slice) {
+      materializeSlice(); // the read below overwrites the buffer the slice points into
     }
     int n = in.read(buf, 0, buf.length);
     while (n == 0) {
@@ -213,12 +271,38 @@ public final class SseParser implements Closeable {
     lineLen = needed;
   }
 
-  private SseEvent processLine(byte[] b, int off, int len) throws SseEventTooLargeException {
+  /** @return the array holding the data of the event ready after {@link #advance()} */
+  byte[] dataBuffer() {
+    return slice ? buf : data;
+  }
+
+  /** @return where the ready event's data starts in {@link #dataBuffer()} */
+  int dataOffset() {
+    return slice ? sliceOff : 0;
+  }
+
+  /** @return the length of the ready event's data, in bytes */
+  int dataLength() {
+    return slice ? sliceLen : dataLen - 1;
+  }
+
+  /** @return the ready event's type */
+  String eventType() {
+    return readyType;
+  }
+
+  /** @return true if the line completed an event */
+  private boolean processLine(byte[] b, int off, int len) throws SseEventTooLargeException {
     if (len == 0) {
       return dispatch();
     }
     if (b[off] == ':') {
-      return null;
+      return false;
+    }
+    if (len >= 5 && b[off + 4] == ':' && b[off] == 'd' && b[off + 1] == 'a' && b[off + 2] == 't' && b[off + 3] == 'a') {
+      int v = off + 5 < off + len && b[off + 5] == ' ' ? off + 6 : off + 5;
+      appendData(b, v, off + len - v);
+      return false;
     }
     int colon = -1;
     for (int i = off; i < off + len; i++) {
@@ -255,10 +339,25 @@ public final class SseParser implements Closeable {
       default:
         break;
     }
-    return null;
+    return false;
   }
 
   private void appendData(byte[] b, int off, int len) throws SseEventTooLargeException {
+    if (!hasData && b == buf) {
+      checkSize(len + 1L);
+      slice = true;
+      sliceOff = off;
+      sliceLen = len;
+      hasData = true;
+      return;
+    }
+    if (slice) {
+      materializeSlice();
+    }
+    copyData(b, off, len);
+  }
+
+  private void copyData(byte[] b, int off, int len) throws SseEventTooLargeException {
     int needed = dataLen + len + 1;
     checkSize(needed);
     if (needed > data.length) {
@@ -268,6 +367,12 @@ public final class SseParser implements Closeable {
     dataLen += len;
     data[dataLen++] = '\n';
     hasData = true;
+  }
+
+  private void materializeSlice() throws SseEventTooLargeException {
+    slice = false;
+    dataLen = 0;
+    copyData(buf, sliceOff, sliceLen);
   }
 
   private void setId(byte[] b, int off, int len) {
@@ -294,20 +399,15 @@ public final class SseParser implements Closeable {
     retryMillis = v;
   }
 
-  private SseEvent dispatch() {
+  private boolean dispatch() {
     if (!hasData) {
       eventType = null;
-      return null;
+      return false;
     }
-    String text = new String(data, 0, dataLen - 1, StandardCharsets.UTF_8);
-    String type = eventType == null || eventType.isEmpty() ? MESSAGE : eventType;
-    dataLen = 0;
-    hasData = false;
+    readyType = eventType == null || eventType.isEmpty() ? MESSAGE : eventType;
     eventType = null;
-    if (data.length > KEEP_BUFFER) {
-      data = new byte[1024];
-    }
-    return new SseEvent(type, text, lastEventId);
+    dispatched = true;
+    return true;
   }
 
   private void checkSize(long bytes) throws SseEventTooLargeException {
@@ -317,6 +417,7 @@ public final class SseParser implements Closeable {
   }
 
   private SseEventTooLargeException tooLarge() {
+    slice = false;
     dataLen = 0;
     lineLen = 0;
     hasData = false;

@@ -203,6 +203,28 @@ class SseConformanceTest {
     assertThat(retry[0]).isEqualTo(c.retry());
   }
 
+  @Test
+  void theWordAtATimeLineEndSearchMatchesAByteByByteOne() {
+    Random r = new Random(7);
+    byte[] alphabet = {'\n', '\r', 'a', ':', ' ', 0, (byte) 0x8A, (byte) 0x8D, (byte) 0xFF, 0x0B, 0x0C, 0x0E, 0x09};
+    for (int round = 0; round < 20_000; round++) {
+      byte[] b = new byte[r.nextInt(40)];
+      for (int i = 0; i < b.length; i++) {
+        b[i] = r.nextInt(3) == 0 ? alphabet[r.nextInt(alphabet.length)] : (byte) r.nextInt(256);
+      }
+      int from = b.length == 0 ? 0 : r.nextInt(b.length + 1);
+      int to = from + r.nextInt(b.length - from + 1);
+      int expected = to;
+      for (int i = from; i < to; i++) {
+        if (b[i] == '\n' || b[i] == '\r') {
+          expected = i;
+          break;
+        }
+      }
+      assertThat(SseParser.lineEnd(b, from, to)).as("round %d", round).isEqualTo(expected);
+    }
+  }
+
   /** Fails any read after the first chunk: the parser must hand over the event without one. */
   static InputStream firstChunkThenFail(byte[] first) {
     return new InputStream() {

@@ -1,0 +1,77 @@
+package dev.atlas.bench;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.atlas.client.streaming.AtlasStream;
+import dev.atlas.client.streaming.StreamEvent;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * From bytes to typed events: our {@link AtlasStream} versus what a user would write by hand, a
+ * readLine loop with a Gson tree per frame.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 6, time = 1)
+public class TypedEventsBenchmark {
+  /** Stream size in MiB. */
+  @Param("50")
+  public int megabytes;
+
+  byte[] stream;
+
+  /** Generates the stream once. */
+  @Setup
+  public void setup() {
+    stream = StreamData.generate(megabytes << 20);
+  }
+
+  /** @return text chars plus events; our typed events */
+  @Benchmark
+  public long atlasTypedEvents() {
+    long n = 0;
+    try (AtlasStream events = AtlasStream.fromBody(new ByteArrayInputStream(stream))) {
+      for (StreamEvent e : events) {
+        n += e instanceof StreamEvent.Text t ? t.content().length() : 1;
+      }
+    }
+    return n;
+  }
+
+  /** @return text chars plus events; readLine + {@code JsonParser.parseString} per frame */
+  @Benchmark
+  public long readLineGsonTree() throws IOException {
+    long[] n = {0};
+    SseFramingBenchmark.ReadLineSse.forEachData(new ByteArrayInputStream(stream), data -> {
+      if (data.equals("[DONE]")) {
+        return;
+      }
+      JsonObject o = JsonParser.parseString(data).getAsJsonObject();
+      String type = o.get("type").getAsString();
+      if (type.equals("text-delta")) {
+        n[0] += o.get("delta").getAsString().length();
+      } else {
+        JsonElement output = o.get("output");
+        n[0] += output == null ? 1 : 2;
+      }
+    });
+    return n[0];
+  }
+}
