@@ -15,6 +15,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -70,12 +72,12 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
 
   private AtlasStream(InputStream body, Call call, String conversationId, String runId, String method, String path,
       int maxEventBytes) {
-    this.parser = new SseParser(body, maxEventBytes);
+    this.resources = new Resources(call, body);
+    this.parser = new SseParser(new GuardedInput(body, resources), maxEventBytes);
     this.conversationId = conversationId;
     this.runId = runId;
     this.method = method;
     this.path = path;
-    this.resources = new Resources(call, parser);
     this.cleanable = CLEANER.register(this, resources);
   }
 
@@ -175,7 +177,7 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
       if (ended) {
         return false;
       }
-      if (!resources.beginRead()) {
+      if (resources.isClosed()) {
         finish();
         return false;
       }
@@ -183,19 +185,17 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
       try {
         more = parser.advance();
       } catch (SseEventTooLargeException e) {
-        resources.endRead();
         finish();
         throw new AtlasInvalidResponseException(ErrorInfo.builder(AtlasErrorCode.INVALID_RESPONSE).status(200)
             .request(method, path).description("Stream frame too large: " + e.getMessage()).build(), e);
       } catch (IOException e) {
-        boolean cancelled = resources.endRead();
+        boolean cancelled = resources.isClosed();
         finish();
         if (cancelled) {
           return false;
         }
         throw ErrorMapper.streamInterrupted(e, method, path);
       }
-      resources.endRead();
       if (!more || decoder.decode(parser.dataBuffer(), parser.dataOffset(), parser.dataLength(), sink)) {
         finish();
       }
@@ -208,13 +208,21 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
     cleanable.clean();
   }
 
-  /** What must be released; shared with the cleaner, so it must not refer to the stream. */
+  /**
+   * What must be released; shared with the cleaner, so it must not refer to the stream. The body
+   * is closed by whichever side comes last: {@link #run()} when no read is in progress, else the
+   * reading thread when its read returns (closing an OkHttp body under a concurrent read is unsafe).
+   */
   private static final class Resources implements Runnable {
+    private static final int IDLE = 0;
+    private static final int READING = 1;
+    private static final int CLOSED = 2;
+    private static final int CLOSED_WHILE_READING = 3;
+
     private final Call call;
     private final Closeable body;
-    private boolean closed;
-    private boolean reading;
-    private boolean bodyClosed;
+    private final AtomicInteger state = new AtomicInteger(IDLE);
+    private final AtomicBoolean bodyClosed = new AtomicBoolean();
     volatile boolean cancelledByCaller;
 
     Resources(Call call, Closeable body) {
@@ -222,54 +230,81 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
       this.body = body;
     }
 
-    synchronized boolean beginRead() {
-      if (closed) {
-        return false;
-      }
-      reading = true;
-      return true;
+    boolean isClosed() {
+      return state.get() >= CLOSED;
     }
 
-    /** @return whether the stream was closed while reading */
-    boolean endRead() {
-      boolean wasClosed;
-      synchronized (this) {
-        reading = false;
-        wasClosed = closed;
+    boolean beginRead() {
+      return state.compareAndSet(IDLE, READING);
+    }
+
+    void endRead() {
+      if (!state.compareAndSet(READING, IDLE)) {
+        closeBody(); // closed while this read was blocked
       }
-      if (wasClosed) {
-        closeBody();
-      }
-      return wasClosed;
     }
 
     @Override
     public void run() {
-      boolean closeNow;
-      synchronized (this) {
-        closed = true;
-        closeNow = !reading;
-      }
-      if (call != null) {
-        call.cancel();
-      }
-      if (closeNow) {
-        closeBody();
+      while (true) {
+        int s = state.get();
+        if (s >= CLOSED) {
+          return;
+        }
+        if (state.compareAndSet(s, s == READING ? CLOSED_WHILE_READING : CLOSED)) {
+          if (call != null) {
+            call.cancel();
+          }
+          if (s == IDLE) {
+            closeBody();
+          }
+          return;
+        }
       }
     }
 
     private void closeBody() {
-      synchronized (this) {
-        if (bodyClosed) {
-          return;
+      if (bodyClosed.compareAndSet(false, true)) {
+        try {
+          body.close();
+        } catch (IOException | RuntimeException ignored) {
+          // the connection is discarded either way
         }
-        bodyClosed = true;
+      }
+    }
+  }
+
+  /** The body as the parser reads it: each read is bracketed so a concurrent close waits for it. */
+  private static final class GuardedInput extends InputStream {
+    private final InputStream in;
+    private final Resources resources;
+
+    GuardedInput(InputStream in, Resources resources) {
+      this.in = in;
+      this.resources = resources;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (!resources.beginRead()) {
+        throw new IOException("Stream closed");
       }
       try {
-        body.close();
-      } catch (IOException | RuntimeException ignored) {
-        // the connection is discarded either way
+        return in.read(b, off, len);
+      } finally {
+        resources.endRead();
       }
+    }
+
+    @Override
+    public void close() {
+      resources.run();
     }
   }
 

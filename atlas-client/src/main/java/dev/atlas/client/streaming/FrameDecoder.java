@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -24,7 +25,7 @@ import java.util.function.Consumer;
 
 /**
  * Turns the data of one SSE frame into typed events, binding straight from the frame's UTF-8 bytes
- * with Jackson's streaming parser (field names are canonicalized, so only the values a frame needs
+ * with one Jackson non-blocking parser fed frame after frame (field names are canonicalized, so only the values a frame needs
  * become Strings; no String of the whole frame is made unless the frame must be kept raw). Values
  * of arbitrary shape (tool input and output, {@code data-*} payloads) become Gson trees, numbers
  * kept exactly as sent. Keeps the tool names of the calls it has seen, to name their results.
@@ -36,6 +37,15 @@ final class FrameDecoder {
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private final Map<String, String> toolNames = new HashMap<>();
+  private final Frame f = new Frame();
+  /** One non-blocking parser fed frame after frame: no parser is built per frame. */
+  private JsonParser parser = newParser();
+
+  /** Frame types, so the common ones are matched without allocating a String. */
+  private static final String[] KNOWN_TYPES = {"text-delta", "reasoning-delta", "start", "start-step", "finish-step",
+      "text-start", "text-end", "reasoning-start", "reasoning-end", "tool-input-start", "tool-input-delta",
+      "tool-input-available", "tool-input-error", "tool-output-available", "tool-output-error", "file", "finish",
+      "abort", "error", "data-context-warning"};
 
   /**
    * Decodes one frame.
@@ -62,31 +72,69 @@ final class FrameDecoder {
     if (len == DONE.length && java.util.Arrays.equals(buf, off, off + len, DONE, 0, len)) {
       return true;
     }
-    Frame f = new Frame();
-    try (JsonParser p = JSON.createParser(buf, off, len)) {
+    Frame f = this.f;
+    f.reset();
+    String problem;
+    try {
+      JsonParser p = parser;
+      ((ByteArrayFeeder) p.getNonBlockingInputFeeder()).feedInput(buf, off, off + len);
       JsonToken t = p.nextToken();
-      if (t != JsonToken.START_OBJECT) {
-        out.accept(new StreamEvent.ParseError(raw(buf, off, len), "expected a JSON object but found " + t));
-        return false;
-      }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        p.nextToken();
-        f.read(name, p);
-      }
-      if (p.nextToken() != null) {
-        out.accept(new StreamEvent.ParseError(raw(buf, off, len), "unexpected data after the JSON object"));
-        return false;
+      if (t == JsonToken.START_OBJECT) {
+        while ((t = next(p)) == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          next(p);
+          f.read(name, p);
+        }
+        if (p.nextToken() == JsonToken.NOT_AVAILABLE) {
+          emit(f, buf, off, len, out);
+          return false;
+        }
+        problem = "unexpected data after the JSON object";
+      } else {
+        problem = "expected a JSON object but found " + (t == JsonToken.NOT_AVAILABLE ? "nothing" : t);
       }
     } catch (JsonProcessingException e) {
-      out.accept(new StreamEvent.ParseError(raw(buf, off, len), e.getOriginalMessage()));
-      return false;
+      problem = e.getOriginalMessage();
     } catch (IOException | RuntimeException | StackOverflowError e) {
-      out.accept(new StreamEvent.ParseError(raw(buf, off, len), String.valueOf(e.getMessage())));
-      return false;
+      problem = String.valueOf(e.getMessage());
     }
-    emit(f, buf, off, len, out);
+    parser = newParser(); // the old one may hold a half-read value
+    out.accept(new StreamEvent.ParseError(raw(buf, off, len), problem));
     return false;
+  }
+
+  private static JsonParser newParser() {
+    try {
+      return JSON.createNonBlockingByteArrayParser();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The next token of the frame; the frame ending inside a value is an error. */
+  static JsonToken next(JsonParser p) throws IOException {
+    JsonToken t = p.nextToken();
+    if (t == JsonToken.NOT_AVAILABLE || t == null) {
+      throw new IOException("the frame ends inside a JSON value");
+    }
+    return t;
+  }
+
+  /** Skips the current value, which may be an object or array. */
+  static void skip(JsonParser p) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) {
+      return;
+    }
+    int depth = 1;
+    while (depth > 0) {
+      t = next(p);
+      if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+        depth++;
+      } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+        depth--;
+      }
+    }
   }
 
   private static String raw(byte[] buf, int off, int len) {
@@ -176,16 +224,12 @@ final class FrameDecoder {
       }
       cols.add(c.getAsString());
     }
-    List<Map<String, Object>> list = new ArrayList<>(rows.getAsJsonArray().size());
     for (JsonElement row : rows.getAsJsonArray()) {
       if (!row.isJsonObject()) {
         return null; // not a table after all; the ToolResult carries the output
       }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> m = (Map<String, Object>) plain(row);
-      list.add(m);
     }
-    return new StreamEvent.Result(toolCallId, Collections.unmodifiableList(cols), Collections.unmodifiableList(list));
+    return new StreamEvent.Result(toolCallId, Collections.unmodifiableList(cols), new RowsView(rows.getAsJsonArray()));
   }
 
   /** A JSON tree as plain Java values: String, Boolean, exact Number, null, unmodifiable Map and List. */
@@ -216,16 +260,16 @@ final class FrameDecoder {
     switch (p.currentToken()) {
       case START_OBJECT: {
         JsonObject o = new JsonObject();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
+        while (next(p) == JsonToken.FIELD_NAME) {
           String name = p.currentName();
-          p.nextToken();
+          next(p);
           o.add(name, tree(p));
         }
         return o;
       }
       case START_ARRAY: {
         JsonArray a = new JsonArray();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
+        while (next(p) != JsonToken.END_ARRAY) {
           a.add(tree(p));
         }
         return a;
@@ -304,7 +348,7 @@ final class FrameDecoder {
 
     void read(String name, JsonParser p) throws IOException {
       switch (name) {
-        case "type" -> type = str(p);
+        case "type" -> type = p.currentToken() == JsonToken.VALUE_STRING ? known(p) : str(p);
         case "id" -> id = str(p);
         case "delta", "textDelta" -> delta = str(p);
         case "messageId" -> messageId = str(p);
@@ -321,8 +365,50 @@ final class FrameDecoder {
         case "data" -> data = tree(p);
         case "preliminary" -> preliminary = p.currentToken() == JsonToken.VALUE_TRUE;
         case "transient" -> isTransient = p.currentToken() == JsonToken.VALUE_TRUE;
-        default -> p.skipChildren();
+        default -> skip(p);
       }
+    }
+
+    void reset() {
+      type = null;
+      id = null;
+      delta = null;
+      messageId = null;
+      toolCallId = null;
+      toolName = null;
+      inputTextDelta = null;
+      errorText = null;
+      finishReason = null;
+      reason = null;
+      url = null;
+      mediaType = null;
+      input = null;
+      output = null;
+      data = null;
+      preliminary = false;
+      isTransient = false;
+    }
+
+    /** @return the constant for a known type, else a new String */
+    private static String known(JsonParser p) throws IOException {
+      char[] c = p.getTextCharacters();
+      int off = p.getTextOffset();
+      int len = p.getTextLength();
+      for (String k : KNOWN_TYPES) {
+        if (k.length() == len && matches(k, c, off)) {
+          return k;
+        }
+      }
+      return new String(c, off, len);
+    }
+
+    private static boolean matches(String k, char[] c, int off) {
+      for (int i = 0; i < k.length(); i++) {
+        if (k.charAt(i) != c[off + i]) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static String str(JsonParser p) throws IOException {
