@@ -196,6 +196,7 @@ public final class Admin {
    */
   public PluginHealthCheckResponse pluginHealth(String pluginId, RequestOptions requestOptions) {
     PathIds.check("pluginId", pluginId);
-    return ctx.call(() -> api.checkPluginHealthCall(pluginId, null), PluginHealthCheckResponse.class, requestOptions, pluginId);
+    return ctx.callReadOnly(() -> api.checkPluginHealthCall(pluginId, null), PluginHealthCheckResponse.class,
+        requestOptions, pluginId);
   }
 }

@@ -375,7 +375,7 @@ public final class AtlasClient implements AutoCloseable {
   public ValidateSQLResponse validateSql(String sql, String connectionId, RequestOptions requestOptions) {
     Objects.requireNonNull(sql, "sql");
     ValidateSqlRequest body = new ValidateSqlRequest().sql(sql).connectionId(connectionId);
-    return ctx.call(() -> sqlApi.validateSqlCall(body, null), ValidateSQLResponse.class, requestOptions, null);
+    return ctx.callReadOnly(() -> sqlApi.validateSqlCall(body, null), ValidateSQLResponse.class, requestOptions, null);
   }
 
   // ---------------------------------------------------------------- audit and actions

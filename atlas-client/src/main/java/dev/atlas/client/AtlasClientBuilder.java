@@ -11,7 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
+import dev.atlas.client.retry.RetryPolicy;
+import dev.atlas.client.retry.Sleeper;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -48,6 +52,9 @@ public final class AtlasClientBuilder {
   private final List<Interceptor> networkInterceptors = new ArrayList<>();
   private OkHttpClient httpClient;
   private Clock clock = Clock.systemUTC();
+  private RetryPolicy retryPolicy = RetryPolicy.defaults();
+  private Sleeper sleeper = Sleeper.system();
+  private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
   AtlasClientBuilder() {}
 
@@ -212,6 +219,40 @@ public final class AtlasClientBuilder {
   }
 
   /**
+   * Sets how many times a failed call is retried (default 2; 0 disables retries). What is retried
+   * is described in {@link RetryPolicy}.
+   *
+   * @param maxRetries retries after the first attempt
+   * @return this
+   */
+  public AtlasClientBuilder maxRetries(int maxRetries) {
+    this.retryPolicy = retryPolicy.toBuilder().maxRetries(maxRetries).build();
+    return this;
+  }
+
+  /**
+   * Sets the whole retry policy: count, backoff, the cap on server-requested delays, jitter.
+   *
+   * @param policy the policy
+   * @return this
+   */
+  public AtlasClientBuilder retryPolicy(RetryPolicy policy) {
+    this.retryPolicy = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /**
+   * Sets what waits between retries (tests: a sleeper that records and returns at once).
+   *
+   * @param sleeper the sleeper
+   * @return this
+   */
+  public AtlasClientBuilder sleeper(Sleeper sleeper) {
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    return this;
+  }
+
+  /**
    * Sets the clock used to turn an HTTP-date {@code Retry-After} into a delay (tests).
    *
    * @param clock the clock
@@ -311,6 +352,9 @@ public final class AtlasClientBuilder {
     b.networkInterceptors.addAll(networkInterceptors);
     b.httpClient = httpClient;
     b.clock = clock;
+    b.retryPolicy = retryPolicy;
+    b.sleeper = sleeper;
+    b.random = random;
     return b;
   }
 
@@ -371,6 +415,18 @@ public final class AtlasClientBuilder {
 
   Clock clock() {
     return clock;
+  }
+
+  RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  Sleeper sleeper() {
+    return sleeper;
+  }
+
+  DoubleSupplier random() {
+    return random;
   }
 
   String describe() {

@@ -48,7 +48,8 @@ final class ClientContext {
     this.apiClient = new ApiClient(http);
     apiClient.setBasePath(settings.baseUrlText());
     apiClient.setUserAgent(USER_AGENT);
-    this.transport = new Transport(http, GSON, settings.clock());
+    this.transport = new Transport(http, GSON, settings.clock(), settings.retryPolicy(), settings.sleeper(),
+        settings.random());
   }
 
   static ClientContext create(AtlasClientBuilder settings, OkHttpClient base, boolean owns) {
@@ -102,7 +103,14 @@ final class ClientContext {
 
   <T> T call(Transport.CallFactory factory, Type type, RequestOptions options, String resourceId, int bodyStatus) {
     ensureOpen();
-    return transport.execute(factory, type, options == null ? RequestOptions.none() : options, resourceId, bodyStatus);
+    return transport.execute(factory, type, options == null ? RequestOptions.none() : options, resourceId, bodyStatus,
+        false);
+  }
+
+  /** A POST that changes nothing: retried like a GET. */
+  <T> T callReadOnly(Transport.CallFactory factory, Type type, RequestOptions options, String resourceId) {
+    ensureOpen();
+    return transport.execute(factory, type, options == null ? RequestOptions.none() : options, resourceId, -1, true);
   }
 
   void ensureOpen() {

@@ -18,14 +18,18 @@ import java.util.Optional;
  * }</pre>
  */
 public final class RequestOptions {
-  private static final RequestOptions NONE = new RequestOptions(null, Map.of());
+  private static final RequestOptions NONE = new RequestOptions(null, Map.of(), null, false);
 
   private final Duration timeout;
   private final Map<String, String> headers;
+  private final Integer maxRetries;
+  private final boolean retryUnsafe;
 
-  private RequestOptions(Duration timeout, Map<String, String> headers) {
+  private RequestOptions(Duration timeout, Map<String, String> headers, Integer maxRetries, boolean retryUnsafe) {
     this.timeout = timeout;
     this.headers = headers;
+    this.maxRetries = maxRetries;
+    this.retryUnsafe = retryUnsafe;
   }
 
   /** @return options that change nothing */
@@ -48,15 +52,32 @@ public final class RequestOptions {
     return headers;
   }
 
+  /** @return retries allowed for this call, overriding the client's policy, if set */
+  public Optional<Integer> maxRetries() {
+    return Optional.ofNullable(maxRetries);
+  }
+
+  /**
+   * @return whether this call may be retried like an idempotent one even though it acts or costs
+   *     (a query, a trigger, ...): the caller accepts that it may run twice
+   */
+  public boolean retryUnsafe() {
+    return retryUnsafe;
+  }
+
+  /** @return the header names (never their values), timeout and retry settings */
   @Override
   public String toString() {
-    return "RequestOptions{timeout=" + timeout + ", headers=" + headers.keySet() + "}";
+    return "RequestOptions{timeout=" + timeout + ", headers=" + headers.keySet() + ", maxRetries=" + maxRetries
+        + ", retryUnsafe=" + retryUnsafe + "}";
   }
 
   /** Builder of {@link RequestOptions}. Not thread-safe. */
   public static final class Builder {
     private Duration timeout;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private Integer maxRetries;
+    private boolean retryUnsafe;
 
     private Builder() {}
 
@@ -87,9 +108,34 @@ public final class RequestOptions {
       return this;
     }
 
+    /**
+     * @param maxRetries retries for this call (0 disables), overriding the client's policy
+     * @return this
+     */
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0) {
+        throw new IllegalArgumentException("maxRetries must not be negative");
+      }
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /**
+     * Lets a call that acts or costs (query, chat, trigger, create, rollback, test connection,
+     * share) be retried on any retryable failure, not only when it provably did not run.
+     *
+     * @param retryUnsafe true to accept that the call may run twice
+     * @return this
+     */
+    public Builder retryUnsafe(boolean retryUnsafe) {
+      this.retryUnsafe = retryUnsafe;
+      return this;
+    }
+
     /** @return the options */
     public RequestOptions build() {
-      return new RequestOptions(timeout, Collections.unmodifiableMap(new LinkedHashMap<>(headers)));
+      return new RequestOptions(timeout, Collections.unmodifiableMap(new LinkedHashMap<>(headers)), maxRetries,
+          retryUnsafe);
     }
   }
 }

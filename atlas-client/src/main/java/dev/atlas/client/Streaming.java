@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
-import okhttp3.Call;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -35,8 +34,8 @@ final class Streaming {
     Objects.requireNonNull(question, "question");
     ChatMessage message = new ChatMessage().id(UUID.randomUUID().toString()).role(ChatRole.USER)
         .addPartsItem(new ChatMessagePart().type("text").text(question));
-    Opened o = open(List.of(message), options, requestOptions);
-    return AtlasStream.of(o.call, o.response, maxEventBytes(options));
+    Transport.Opened o = open(List.of(message), options, requestOptions);
+    return AtlasStream.of(o.call(), o.response(), maxEventBytes(options));
   }
 
   ChatResponse chat(List<ChatMessage> messages, StreamQueryOptions options, RequestOptions requestOptions) {
@@ -44,13 +43,11 @@ final class Streaming {
     if (messages.isEmpty()) {
       throw new IllegalArgumentException("messages must not be empty");
     }
-    Opened o = open(messages, options, requestOptions);
-    return ChatResponse.of(o.call, o.response, maxEventBytes(options));
+    Transport.Opened o = open(messages, options, requestOptions);
+    return ChatResponse.of(o.call(), o.response(), maxEventBytes(options));
   }
 
-  private record Opened(Call call, Response response) {}
-
-  private Opened open(List<ChatMessage> messages, StreamQueryOptions o, RequestOptions requestOptions) {
+  private Transport.Opened open(List<ChatMessage> messages, StreamQueryOptions o, RequestOptions requestOptions) {
     Objects.requireNonNull(o, "options");
     ctx.ensureOpen();
     ChatRequest body = new ChatRequest().messages(List.copyOf(messages)).conversationId(o.conversationId())
@@ -59,8 +56,8 @@ final class Streaming {
     Request request = Transport.request(() -> api.chatCall(body, null)).newBuilder()
         .header("Accept", "text/event-stream")
         .build();
-    Call call = ctx.transport().newCall(request, requestOptions == null ? RequestOptions.none() : requestOptions);
-    Response response = ctx.transport().open(call);
+    Transport.Opened opened = ctx.transport().open(request, requestOptions == null ? RequestOptions.none() : requestOptions);
+    Response response = opened.response();
     String type = response.header("Content-Type");
     if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
       try (response) {
@@ -72,7 +69,7 @@ final class Streaming {
         throw e;
       }
     }
-    return new Opened(call, response);
+    return opened;
   }
 
   private static int maxEventBytes(StreamQueryOptions o) {

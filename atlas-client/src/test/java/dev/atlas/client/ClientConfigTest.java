@@ -103,7 +103,7 @@ class ClientConfigTest extends WireMockSupport {
   void trailingSlashAndPathPrefixAreHandled() {
     wm.stubFor(any(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json")
         .withBody(OperationsTest.responseBody("listStarterPrompts"))));
-    try (AtlasClient c = AtlasClient.builder().baseUrl(wm.baseUrl() + "/atlas/").apiKey(API_KEY).build()) {
+    try (AtlasClient c = builderFor(wm.baseUrl() + "/atlas/").apiKey(API_KEY).build()) {
       assertThat(c.baseUrl()).isEqualTo(wm.baseUrl() + "/atlas");
       c.starterPrompts();
     }
@@ -221,7 +221,7 @@ class ClientConfigTest extends WireMockSupport {
     props.setProperty("atlas.baseUrl", wm.baseUrl());
     props.setProperty("atlas.apiKey", API_KEY);
     stubPrompts();
-    try (AtlasClient c = AtlasClient.builder().fromEnv(env::get, props).build()) {
+    try (AtlasClient c = AtlasClient.builder().sleeper(NO_SLEEP).fromEnv(env::get, props).build()) {
       assertThat(c.baseUrl()).isEqualTo(wm.baseUrl());
       c.starterPrompts();
     }

@@ -260,7 +260,7 @@ class ErrorHandlingTest extends WireMockSupport {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
-    try (AtlasClient c = AtlasClient.builder().baseUrl("http://127.0.0.1:" + port).apiKey(API_KEY).build()) {
+    try (AtlasClient c = builderFor("http://127.0.0.1:" + port).apiKey(API_KEY).build()) {
       assertThatThrownBy(() -> c.query("q")).isInstanceOfSatisfying(AtlasConnectionException.class, e -> {
         assertThat(e.status()).isZero();
         assertThat(e.retryable()).isTrue();

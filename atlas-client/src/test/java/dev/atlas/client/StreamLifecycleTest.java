@@ -56,7 +56,7 @@ class StreamLifecycleTest extends WireMockSupport {
       Set<Long> before = liveThreadIds();
       AtomicInteger events = new AtomicInteger();
       AtomicInteger cancelledByOtherThread = new AtomicInteger();
-      try (AtlasClient c = AtlasClient.builder().baseUrl(server.baseUrl()).apiKey(API_KEY).httpClient(http).build()) {
+      try (AtlasClient c = builderFor(server.baseUrl()).apiKey(API_KEY).httpClient(http).build()) {
         ExecutorService readers = Executors.newFixedThreadPool(8, r -> new Thread(r, "test-reader"));
         ExecutorService closers = Executors.newFixedThreadPool(2, r -> new Thread(r, "test-closer"));
         List<Future<?>> work = new ArrayList<>();
@@ -189,7 +189,7 @@ class StreamLifecycleTest extends WireMockSupport {
       release.await(30, TimeUnit.SECONDS);
     })) {
       OkHttpClient http = new OkHttpClient();
-      AtlasClient c = AtlasClient.builder().baseUrl(server.baseUrl()).apiKey(API_KEY).httpClient(http).build();
+      AtlasClient c = builderFor(server.baseUrl()).apiKey(API_KEY).httpClient(http).build();
       Recorder r = new Recorder();
       c.streamQueryPublisher("q", StreamQueryOptions.none()).subscribe(r);
       r.subscription.request(10);

@@ -250,8 +250,11 @@ class StreamQueryTest extends WireMockSupport {
     assertThatThrownBy(() -> client().streamQuery("q")).isInstanceOfSatisfying(AtlasRateLimitException.class, e -> {
       assertThat(e.retryAfter()).contains(Duration.ofSeconds(3));
       assertThat(e.path()).contains("/api/v1/chat");
+      assertThat(e.attempts()).isEqualTo(3);
     });
-    assertThat(received()).hasSize(1);
+    // a 429 means the question did not run: retried before the stream starts, waiting as asked
+    assertThat(received()).hasSize(3);
+    assertThat(SLEPT).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(3));
   }
 
   @Test
@@ -291,7 +294,7 @@ class StreamQueryTest extends WireMockSupport {
       x.chunk("data: {\"type\":\"text-delta\",\"delta\":\"one \"}\n\n");
       x.chunk("data: {\"type\":\"text-delta\",\"delta\":\"two\"}\n\ndata: {\"type\":\"text-del");
       x.reset();
-    }); AtlasClient c = AtlasClient.builder().baseUrl(server.baseUrl()).apiKey(API_KEY).build();
+    }); AtlasClient c = builderFor(server.baseUrl()).apiKey(API_KEY).build();
         AtlasStream stream = c.streamQuery("q")) {
       List<StreamEvent> seen = new ArrayList<>();
       assertThatThrownBy(() -> stream.forEach(seen::add)).isInstanceOfSatisfying(AtlasConnectionException.class, e -> {
@@ -311,7 +314,7 @@ class StreamQueryTest extends WireMockSupport {
       x.out.write("zz-not-a-chunk-size\r\n\u0001\u0002garbage".getBytes(StandardCharsets.ISO_8859_1));
       x.out.flush();
       x.socket.close();
-    }); AtlasClient c = AtlasClient.builder().baseUrl(server.baseUrl()).apiKey(API_KEY).build();
+    }); AtlasClient c = builderFor(server.baseUrl()).apiKey(API_KEY).build();
         AtlasStream stream = c.streamQuery("q")) {
       List<StreamEvent> seen = new ArrayList<>();
       assertThatThrownBy(() -> stream.forEach(seen::add)).isInstanceOf(AtlasConnectionException.class)
@@ -327,7 +330,7 @@ class StreamQueryTest extends WireMockSupport {
       x.startEventStream();
       x.chunk("data: {\"type\":\"text-delta\",\"delta\":\"a\"}\n\n");
       release.await(30, TimeUnit.SECONDS);
-    }); AtlasClient c = AtlasClient.builder().baseUrl(server.baseUrl()).apiKey(API_KEY)
+    }); AtlasClient c = builderFor(server.baseUrl()).apiKey(API_KEY)
         .readTimeout(Duration.ofMillis(300)).build(); AtlasStream stream = c.streamQuery("q")) {
       List<StreamEvent> seen = new ArrayList<>();
       assertThatThrownBy(() -> stream.forEach(seen::add)).isInstanceOf(AtlasTimeoutException.class)
@@ -359,7 +362,7 @@ class StreamQueryTest extends WireMockSupport {
       }
       x.chunk("data: [DONE]\n\n");
       x.end();
-    }); AtlasClient c = AtlasClient.builder().baseUrl(server.baseUrl()).apiKey(API_KEY).build();
+    }); AtlasClient c = builderFor(server.baseUrl()).apiKey(API_KEY).build();
         AtlasStream stream = c.streamQuery("q")) {
       int i = 0;
       for (StreamEvent e : stream) {
@@ -378,7 +381,7 @@ class StreamQueryTest extends WireMockSupport {
       x.startEventStream();
       x.chunk("data: {\"type\":\"text-delta\",\"delta\":\"first\"}\n\n");
       release.await(30, TimeUnit.SECONDS);
-    }); AtlasClient c = AtlasClient.builder().baseUrl(server.baseUrl()).apiKey(API_KEY).build()) {
+    }); AtlasClient c = builderFor(server.baseUrl()).apiKey(API_KEY).build()) {
       AtlasStream stream = c.streamQuery("q");
       List<StreamEvent> seen = new ArrayList<>();
       AtomicReference<Throwable> failure = new AtomicReference<>();

@@ -27,9 +27,36 @@ abstract class WireMockSupport {
     return client;
   }
 
-  /** @return a builder pointed at the WireMock server, without credentials set */
+  /** Delays the client asked for between retries, in order; nothing in the suite really sleeps. */
+  static final List<java.time.Duration> SLEPT = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Records the delay and returns at once. */
+  static final dev.atlas.client.retry.Sleeper NO_SLEEP = new dev.atlas.client.retry.Sleeper() {
+    @Override
+    public void sleep(java.time.Duration delay) {
+      SLEPT.add(delay);
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> after(java.time.Duration delay) {
+      SLEPT.add(delay);
+      return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+  };
+
+  /** @return a builder pointed at the WireMock server, without credentials set, that never really sleeps */
   static AtlasClientBuilder builder() {
-    return AtlasClient.builder().baseUrl(wm.baseUrl());
+    return AtlasClient.builder().baseUrl(wm.baseUrl()).sleeper(NO_SLEEP);
+  }
+
+  /** @return a builder for another server, that never really sleeps */
+  static AtlasClientBuilder builderFor(String baseUrl) {
+    return AtlasClient.builder().baseUrl(baseUrl).sleeper(NO_SLEEP);
+  }
+
+  @org.junit.jupiter.api.BeforeEach
+  void clearSleeps() {
+    SLEPT.clear();
   }
 
   /** @return every request WireMock received in this test */

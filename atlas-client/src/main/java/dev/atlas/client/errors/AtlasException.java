@@ -86,6 +86,11 @@ public class AtlasException extends RuntimeException {
     return info.path();
   }
 
+  /** @return how many attempts the client made before giving up (1 when the call was not retried) */
+  public int attempts() {
+    return info.attempts();
+  }
+
   /** @return a copy of the JSON error envelope (with route-specific keys such as {@code correctApiUrl}) */
   public Optional<JsonObject> body() {
     return info.body();
@@ -101,6 +106,9 @@ public class AtlasException extends RuntimeException {
     sb.append(info.serverMessage().or(info::description).orElse("Atlas request failed"));
     info.method().ifPresent(m -> sb.append(" (").append(m).append(' ').append(info.path().orElse("")).append(')'));
     info.requestId().ifPresent(id -> sb.append(" requestId=").append(id));
+    if (info.attempts() > 1) {
+      sb.append(" after ").append(info.attempts()).append(" attempts");
+    }
     return sb.toString();
   }
 }

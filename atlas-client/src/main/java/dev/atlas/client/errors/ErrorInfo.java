@@ -27,6 +27,7 @@ public final class ErrorInfo {
   private final String resourceId;
   private final JsonObject body;
   private final String description;
+  private final int attempts;
 
   private ErrorInfo(Builder b) {
     this.code = b.code;
@@ -42,6 +43,7 @@ public final class ErrorInfo {
     this.resourceId = b.resourceId;
     this.body = b.body == null ? null : b.body.deepCopy();
     this.description = b.description;
+    this.attempts = Math.max(1, b.attempts);
   }
 
   /**
@@ -69,6 +71,7 @@ public final class ErrorInfo {
     b.resourceId = resourceId;
     b.body = body;
     b.description = description;
+    b.attempts = attempts;
     return b;
   }
 
@@ -137,6 +140,11 @@ public final class ErrorInfo {
     return Optional.ofNullable(description);
   }
 
+  /** @return how many attempts were made before giving up (1 when the call was not retried) */
+  public int attempts() {
+    return attempts;
+  }
+
   /** Builder of {@link ErrorInfo}. Not thread-safe. */
   public static final class Builder {
     private final AtlasErrorCode code;
@@ -152,6 +160,7 @@ public final class ErrorInfo {
     private String resourceId;
     private JsonObject body;
     private String description;
+    private int attempts = 1;
 
     private Builder(AtlasErrorCode code) {
       this.code = code;
@@ -221,6 +230,12 @@ public final class ErrorInfo {
     /** @param description a client-side description, or null @return this */
     public Builder description(String description) {
       this.description = description;
+      return this;
+    }
+
+    /** @param attempts how many attempts were made, at least 1 @return this */
+    public Builder attempts(int attempts) {
+      this.attempts = attempts;
       return this;
     }
 

@@ -202,6 +202,37 @@ public final class ErrorMapper {
     }
   }
 
+  /**
+   * The same exception, of the same class, recording how many attempts were made; the failures of
+   * earlier attempts are attached as suppressed exceptions.
+   *
+   * @param e the last failure
+   * @param attempts the number of attempts
+   * @param earlier the failures before it, oldest first
+   * @return the exception to throw
+   */
+  public static AtlasException withAttempts(AtlasException e, int attempts, List<AtlasException> earlier) {
+    if (attempts <= 1) {
+      return e;
+    }
+    ErrorInfo info = e.info().toBuilder().attempts(attempts).build();
+    AtlasException out;
+    if (e instanceof AtlasTimeoutException) {
+      out = new AtlasTimeoutException(info, e.getCause());
+    } else if (e instanceof AtlasConnectionException) {
+      out = new AtlasConnectionException(info, e.getCause());
+    } else if (e instanceof AtlasInvalidResponseException) {
+      out = new AtlasInvalidResponseException(info, e.getCause());
+    } else {
+      out = create(info, e.getCause());
+    }
+    out.setStackTrace(e.getStackTrace());
+    for (AtlasException x : earlier) {
+      out.addSuppressed(x);
+    }
+    return out;
+  }
+
   static AtlasErrorCode.Category categoryOfStatus(int status) {
     if (status == 401) return AtlasErrorCode.Category.AUTHENTICATION;
     if (status == 403) return AtlasErrorCode.Category.PERMISSION;

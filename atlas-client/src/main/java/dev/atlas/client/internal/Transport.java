@@ -4,14 +4,19 @@ import com.google.gson.Gson;
 import dev.atlas.client.RequestOptions;
 import dev.atlas.client.errors.AtlasException;
 import dev.atlas.client.generated.invoker.ApiException;
+import dev.atlas.client.retry.RetryPolicy;
+import dev.atlas.client.retry.Sleeper;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -41,16 +46,41 @@ public final class Transport {
   private final OkHttpClient http;
   private final Gson gson;
   private final Clock clock;
+  private final RetryPolicy policy;
+  private final Sleeper sleeper;
+  private final DoubleSupplier random;
 
   /**
    * @param http the client that executes calls (with credentials and default headers applied)
    * @param gson the generated models' Gson
    * @param clock the clock for {@code Retry-After} dates
+   * @param policy the retry policy
+   * @param sleeper waits between attempts
+   * @param random jitter source, uniform in [0, 1)
    */
-  public Transport(OkHttpClient http, Gson gson, Clock clock) {
+  public Transport(OkHttpClient http, Gson gson, Clock clock, RetryPolicy policy, Sleeper sleeper,
+      DoubleSupplier random) {
     this.http = http;
     this.gson = gson;
     this.clock = clock;
+    this.policy = policy;
+    this.sleeper = sleeper;
+    this.random = random;
+  }
+
+  /** @return the retry policy */
+  public RetryPolicy policy() {
+    return policy;
+  }
+
+  /** @return the sleeper between attempts */
+  public Sleeper sleeper() {
+    return sleeper;
+  }
+
+  /** @return the jitter source */
+  public DoubleSupplier random() {
+    return random;
   }
 
   /** @return the HTTP client calls run on */
@@ -70,12 +100,13 @@ public final class Transport {
    * @throws AtlasException on any failure
    */
   public <T> T execute(CallFactory factory, Type type, RequestOptions options, String resourceId) {
-    return execute(factory, type, options, resourceId, -1);
+    return execute(factory, type, options, resourceId, -1, false);
   }
 
   /**
-   * Like {@link #execute(CallFactory, Type, RequestOptions, String)}, also parsing the body of one
-   * non-2xx status as a success (the health check's 503 carries a health report).
+   * Like {@link #execute(CallFactory, Type, RequestOptions, String)}, with retries per the policy,
+   * optionally parsing the body of one non-2xx status as a success (the health check's 503
+   * carries a health report).
    *
    * @param <T> the result type
    * @param factory builds the request
@@ -83,10 +114,43 @@ public final class Transport {
    * @param options per-call options
    * @param resourceId the id named by the call, or null
    * @param bodyStatus a non-2xx status whose body is parsed as {@code type}, or -1
+   * @param readOnly true for a POST that changes nothing (retried like a GET)
    * @return the parsed body
+   * @throws AtlasException on failure, after any retries; {@link AtlasException#attempts()} says how many
    */
-  public <T> T execute(CallFactory factory, Type type, RequestOptions options, String resourceId, int bodyStatus) {
-    Call call = newCall(factory, options);
+  public <T> T execute(CallFactory factory, Type type, RequestOptions options, String resourceId, int bodyStatus,
+      boolean readOnly) {
+    Request request = request(factory);
+    boolean idempotent = readOnly || isIdempotent(request.method());
+    int max = options.maxRetries().orElse(policy.maxRetries());
+    List<AtlasException> earlier = new ArrayList<>(0);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return executeOnce(newCall(request, options), type, resourceId, bodyStatus);
+      } catch (AtlasException e) {
+        if (attempt > max || !Retries.shouldRetry(e, idempotent, options.retryUnsafe())) {
+          throw ErrorMapper.withAttempts(e, attempt, earlier);
+        }
+        try {
+          sleeper.sleep(policy.delay(attempt, e.retryAfter(), random));
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw ErrorMapper.withAttempts(e, attempt, earlier);
+        }
+        earlier.add(e);
+      }
+    }
+  }
+
+  /**
+   * @param method an HTTP method
+   * @return whether running it twice is harmless (all but POST)
+   */
+  public static boolean isIdempotent(String method) {
+    return !method.equals("POST");
+  }
+
+  private <T> T executeOnce(Call call, Type type, String resourceId, int bodyStatus) {
     Request request = call.request();
     String method = request.method();
     String path = request.url().encodedPath();
@@ -106,14 +170,45 @@ public final class Transport {
   }
 
   /**
-   * Executes a call whose body the caller will consume (a stream), mapping a non-2xx response to
-   * its typed exception.
+   * Executes a request whose body the caller will consume (a stream), mapping a non-2xx response
+   * to its typed exception. Retries only before the response arrives, per the policy.
    *
-   * @param call the call, from {@link #newCall(Request, RequestOptions)}
-   * @return the open 2xx response; the caller closes it
+   * @param request the request
+   * @param options per-call options
+   * @return the open 2xx response and its call; the caller closes the response
    * @throws AtlasException if the call fails or the status is not 2xx
    */
-  public Response open(Call call) {
+  public Opened open(Request request, RequestOptions options) {
+    int max = options.maxRetries().orElse(policy.maxRetries());
+    boolean idempotent = isIdempotent(request.method());
+    List<AtlasException> earlier = new ArrayList<>(0);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return openOnce(newCall(request, options));
+      } catch (AtlasException e) {
+        if (attempt > max || !Retries.shouldRetry(e, idempotent, options.retryUnsafe())) {
+          throw ErrorMapper.withAttempts(e, attempt, earlier);
+        }
+        try {
+          sleeper.sleep(policy.delay(attempt, e.retryAfter(), random));
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw ErrorMapper.withAttempts(e, attempt, earlier);
+        }
+        earlier.add(e);
+      }
+    }
+  }
+
+  /**
+   * An open response and the call that produced it (to cancel).
+   *
+   * @param call the call
+   * @param response the 2xx response
+   */
+  public record Opened(Call call, Response response) {}
+
+  private Opened openOnce(Call call) {
     Request request = call.request();
     Response response;
     try {
@@ -122,7 +217,7 @@ public final class Transport {
       throw ErrorMapper.fromIOException(e, request.method(), request.url().encodedPath());
     }
     if (response.isSuccessful()) {
-      return response;
+      return new Opened(call, response);
     }
     try (response) {
       throw toException(response, request.method(), request.url().encodedPath(), null);
