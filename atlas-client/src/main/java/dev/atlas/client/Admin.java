@@ -11,8 +11,10 @@ import dev.atlas.client.generated.model.ListConnectionsResponse;
 import dev.atlas.client.generated.model.ListPluginsResponse;
 import dev.atlas.client.generated.model.PluginHealthCheckResponse;
 import dev.atlas.client.internal.PathIds;
+import dev.atlas.client.internal.Transport;
 import dev.atlas.client.paging.Page;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Admin endpoints: deployment overview, datasource connections, the audit log, plugins and the
@@ -123,14 +125,34 @@ public final class Admin {
    */
   public Page<AuditLogEntry> audit(AuditLogFilter filter, RequestOptions requestOptions) {
     Objects.requireNonNull(filter, "filter");
-    AuditLogResponse r = ctx.call(() -> api.listAuditLogCall(filter.limit().orElse(null), filter.offset().orElse(null),
-        filter.user().orElse(null), filter.success().orElse(null), filter.from().orElse(null), filter.to().orElse(null),
-        filter.connection().orElse(null), filter.table().orElse(null), filter.column().orElse(null),
-        filter.actorKind().orElse(null), filter.clientId().orElse(null), filter.tool().orElse(null),
-        filter.search().orElse(null), null), AuditLogResponse.class, requestOptions, null);
+    return page(filter, requestOptions, ctx.call(auditCall(filter), AuditLogResponse.class, requestOptions, null));
+  }
+
+  /**
+   * One page of the audit log without blocking.
+   *
+   * @param filter filters and paging
+   * @param requestOptions timeout and headers, reused by later pages
+   * @return the page
+   */
+  public CompletableFuture<Page<AuditLogEntry>> auditAsync(AuditLogFilter filter, RequestOptions requestOptions) {
+    Objects.requireNonNull(filter, "filter");
+    return ctx.<AuditLogResponse>callAsync(auditCall(filter), AuditLogResponse.class, requestOptions, null)
+        .thenApply(r -> page(filter, requestOptions, r));
+  }
+
+  private Transport.CallFactory auditCall(AuditLogFilter f) {
+    return () -> api.listAuditLogCall(f.limit().orElse(null), f.offset().orElse(null), f.user().orElse(null),
+        f.success().orElse(null), f.from().orElse(null), f.to().orElse(null), f.connection().orElse(null),
+        f.table().orElse(null), f.column().orElse(null), f.actorKind().orElse(null), f.clientId().orElse(null),
+        f.tool().orElse(null), f.search().orElse(null), null);
+  }
+
+  private Page<AuditLogEntry> page(AuditLogFilter filter, RequestOptions requestOptions, AuditLogResponse r) {
     int offset = r.getOffset() != null ? r.getOffset() : Math.max(0, filter.offset().orElse(0));
-    return new Page<>(r.getRows(), r.getTotal(), offset,
-        next -> audit(filter.toBuilder().offset(next).build(), requestOptions));
+    return new Page<>(r.getRows(), r.getTotal(), offset, filter.limit().orElse(null),
+        next -> audit(filter.toBuilder().offset(next).build(), requestOptions),
+        next -> auditAsync(filter.toBuilder().offset(next).build(), requestOptions), AuditLogEntry::getId);
   }
 
   /**
@@ -198,5 +220,71 @@ public final class Admin {
     PathIds.check("pluginId", pluginId);
     return ctx.callReadOnly(() -> api.checkPluginHealthCall(pluginId, null), PluginHealthCheckResponse.class,
         requestOptions, pluginId);
+  }
+
+  /**
+   * The overview without blocking.
+   *
+   * @param requestOptions timeout and headers
+   * @return the overview
+   */
+  public CompletableFuture<AdminOverview> overviewAsync(RequestOptions requestOptions) {
+    return ctx.callAsync(() -> api.getAdminOverviewCall(null), AdminOverview.class, requestOptions, null);
+  }
+
+  /**
+   * The datasource connections without blocking.
+   *
+   * @param requestOptions timeout and headers
+   * @return the connections
+   */
+  public CompletableFuture<ListConnectionsResponse> connectionsAsync(RequestOptions requestOptions) {
+    return ctx.callAsync(() -> api.listConnectionsCall(null), ListConnectionsResponse.class, requestOptions, null);
+  }
+
+  /**
+   * Probes a connection without blocking.
+   *
+   * @param connectionId the connection id
+   * @param requestOptions timeout and headers
+   * @return its status, latency and when it was checked
+   */
+  public CompletableFuture<ConnectionHealth> testConnectionAsync(String connectionId, RequestOptions requestOptions) {
+    PathIds.check("connectionId", connectionId);
+    return ctx.callAsync(() -> api.testConnectionCall(connectionId, null), ConnectionHealth.class, requestOptions,
+        connectionId);
+  }
+
+  /**
+   * Audit totals without blocking.
+   *
+   * @param requestOptions timeout and headers
+   * @return the statistics
+   */
+  public CompletableFuture<AuditStats> auditStatsAsync(RequestOptions requestOptions) {
+    return ctx.callAsync(() -> api.getAuditStatsCall(null), AuditStats.class, requestOptions, null);
+  }
+
+  /**
+   * The installed plugins without blocking.
+   *
+   * @param requestOptions timeout and headers
+   * @return the plugins
+   */
+  public CompletableFuture<ListPluginsResponse> pluginsAsync(RequestOptions requestOptions) {
+    return ctx.callAsync(() -> api.listPluginsCall(null), ListPluginsResponse.class, requestOptions, null);
+  }
+
+  /**
+   * Runs a plugin's health probe without blocking.
+   *
+   * @param pluginId the plugin id
+   * @param requestOptions timeout and headers
+   * @return whether it is healthy
+   */
+  public CompletableFuture<PluginHealthCheckResponse> pluginHealthAsync(String pluginId, RequestOptions requestOptions) {
+    PathIds.check("pluginId", pluginId);
+    return ctx.callAsync(() -> api.checkPluginHealthCall(pluginId, null), PluginHealthCheckResponse.class,
+        requestOptions, pluginId, -1, true);
   }
 }

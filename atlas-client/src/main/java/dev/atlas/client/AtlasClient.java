@@ -18,16 +18,21 @@ import dev.atlas.client.generated.model.RollbackActionResponse;
 import dev.atlas.client.generated.model.ValidateSQLResponse;
 import dev.atlas.client.generated.model.ValidateSqlRequest;
 import dev.atlas.client.internal.PathIds;
+import dev.atlas.client.batch.Batch;
+import dev.atlas.client.batch.BatchOptions;
+import dev.atlas.client.batch.BatchOutcome;
 import dev.atlas.client.paging.Page;
 import dev.atlas.client.streaming.AtlasStream;
 import dev.atlas.client.streaming.ChatResponse;
 import dev.atlas.client.streaming.StreamEvent;
 import dev.atlas.client.streaming.StreamPublisher;
 import dev.atlas.client.streaming.StreamQueryOptions;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -45,7 +50,9 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Immutable and thread-safe: share one instance. Every method throws an unchecked
- * {@link AtlasException} subclass on failure. Each method has an overload taking
+ * {@link AtlasException} subclass on failure, after the retries of the client's
+ * {@link dev.atlas.client.retry.RetryPolicy}. Every operation has an {@code ...Async} form that
+ * returns a {@link CompletableFuture} without blocking a thread. Each method has an overload taking
  * {@link RequestOptions} for a per-call timeout or extra headers; {@link #withOptions(Consumer)}
  * derives a client with other settings that shares this one's connection pool.
  */
@@ -428,6 +435,150 @@ public final class AtlasClient implements AutoCloseable {
     PathIds.check("actionId", actionId);
     return ctx.call(() -> actionsApi.rollbackActionCall(actionId, null), RollbackActionResponse.class, requestOptions,
         actionId);
+  }
+
+  // ---------------------------------------------------------------- asynchronous forms
+
+  /**
+   * Asks a question without blocking a thread: the call goes through OkHttp's dispatcher and
+   * retries wait on timers. Cancelling the future cancels the HTTP call.
+   *
+   * @param question the question in plain English
+   * @param options conversation and connection
+   * @param requestOptions timeout, headers and retries for this call
+   * @return the answer; completes exceptionally with the typed {@link AtlasException}
+   */
+  public CompletableFuture<QueryResponse> queryAsync(String question, QueryOptions options,
+      RequestOptions requestOptions) {
+    Objects.requireNonNull(question, "question");
+    Objects.requireNonNull(options, "options");
+    QueryRequest body = new QueryRequest().question(question)
+        .conversationId(options.conversationId())
+        .connectionId(options.connectionId());
+    return ctx.callAsync(() -> queryApi.queryCall(body, null), QueryResponse.class, requestOptions, null);
+  }
+
+  /**
+   * Asks a question without blocking a thread.
+   *
+   * @param question the question in plain English
+   * @return the answer
+   */
+  public CompletableFuture<QueryResponse> queryAsync(String question) {
+    return queryAsync(question, QueryOptions.none(), RequestOptions.none());
+  }
+
+  /**
+   * Reads the health report without blocking.
+   *
+   * @param requestOptions timeout and headers
+   * @return the report (also for a 503 that carries one)
+   */
+  public CompletableFuture<HealthResponse> healthAsync(RequestOptions requestOptions) {
+    return ctx.callAsync(() -> healthApi.getHealthCall(null), HealthResponse.class, requestOptions, null, 503, false);
+  }
+
+  /**
+   * Lists a connection's tables without blocking.
+   *
+   * @param connectionId the connection, or null for the default
+   * @param requestOptions timeout and headers
+   * @return tables with their columns
+   */
+  public CompletableFuture<ListTablesResponse> listTablesAsync(String connectionId, RequestOptions requestOptions) {
+    return ctx.callAsync(() -> tablesApi.listTablesCall(connectionId, null), ListTablesResponse.class, requestOptions,
+        connectionId);
+  }
+
+  /**
+   * Suggested questions without blocking.
+   *
+   * @param limit how many, or null for the default
+   * @param requestOptions timeout and headers
+   * @return prompts and their total
+   */
+  public CompletableFuture<ListStarterPromptsResponse> starterPromptsAsync(Integer limit, RequestOptions requestOptions) {
+    return ctx.callAsync(() -> starterPromptsApi.listStarterPromptsCall(limit, null), ListStarterPromptsResponse.class,
+        requestOptions, null);
+  }
+
+  /**
+   * Validates SQL without blocking.
+   *
+   * @param sql the statement
+   * @param connectionId the connection, or null for the default
+   * @param requestOptions timeout and headers
+   * @return the verdict
+   */
+  public CompletableFuture<ValidateSQLResponse> validateSqlAsync(String sql, String connectionId,
+      RequestOptions requestOptions) {
+    Objects.requireNonNull(sql, "sql");
+    ValidateSqlRequest body = new ValidateSqlRequest().sql(sql).connectionId(connectionId);
+    return ctx.callAsync(() -> sqlApi.validateSqlCall(body, null), ValidateSQLResponse.class, requestOptions, null, -1,
+        true);
+  }
+
+  /**
+   * Reads one page of the audit log without blocking.
+   *
+   * @param filter filters and paging
+   * @param requestOptions timeout and headers, reused by later pages
+   * @return the page
+   */
+  public CompletableFuture<Page<AuditLogEntry>> auditLogAsync(AuditLogFilter filter, RequestOptions requestOptions) {
+    return admin.auditAsync(filter, requestOptions);
+  }
+
+  /**
+   * Rolls back an executed action without blocking.
+   *
+   * @param actionId the action's id
+   * @param requestOptions timeout and headers
+   * @return the action log entry after the rollback
+   */
+  public CompletableFuture<RollbackActionResponse> rollbackActionAsync(String actionId, RequestOptions requestOptions) {
+    PathIds.check("actionId", actionId);
+    return ctx.callAsync(() -> actionsApi.rollbackActionCall(actionId, null), RollbackActionResponse.class,
+        requestOptions, actionId);
+  }
+
+  // ---------------------------------------------------------------- batches
+
+  /**
+   * Asks many questions with bounded concurrency (a sliding window), sharing one back-off when
+   * rate limited. See {@link Batch}.
+   *
+   * <pre>{@code
+   * List<BatchOutcome<String, QueryResponse>> outcomes = atlas.queryBatch(questions,
+   *     BatchOptions.defaults().withConcurrency(8).withProgress(p -> log(p.completed() + "/" + p.total())))
+   *     .join();
+   * }</pre>
+   *
+   * @param questions the questions, in order
+   * @param options concurrency, per-call options, progress listener
+   * @return one outcome per question, in input order; cancel it to stop the batch
+   */
+  public CompletableFuture<List<BatchOutcome<String, QueryResponse>>> queryBatch(List<String> questions,
+      BatchOptions options) {
+    return batch(questions, (q, o) -> queryAsync(q, QueryOptions.none(), o), options);
+  }
+
+  /**
+   * Runs any call for many inputs with bounded concurrency and a shared back-off. See {@link Batch}.
+   *
+   * @param <I> the input type
+   * @param <T> the result type
+   * @param inputs the inputs, in order
+   * @param call makes one call asynchronously with the given options, e.g.
+   *     {@code (id, o) -> atlas.conversations().getAsync(id, o)}
+   * @param options concurrency, per-call options, progress listener
+   * @return one outcome per input, in input order; cancel it to stop the batch
+   */
+  public <I, T> CompletableFuture<List<BatchOutcome<I, T>>> batch(List<I> inputs,
+      BiFunction<I, RequestOptions, CompletableFuture<T>> call, BatchOptions options) {
+    ctx.ensureOpen();
+    return Batch.run(inputs, call, options, ctx.transport().policy(), ctx.transport().sleeper(),
+        ctx.transport().random());
   }
 
   // ---------------------------------------------------------------- resource groups

@@ -13,6 +13,7 @@ import java.lang.reflect.Type;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,7 +54,14 @@ final class ClientContext {
   }
 
   static ClientContext create(AtlasClientBuilder settings, OkHttpClient base, boolean owns) {
-    OkHttpClient baseHttp = base != null ? base : new OkHttpClient();
+    OkHttpClient baseHttp = base;
+    if (baseHttp == null) {
+      // OkHttp allows 5 concurrent calls per host by default; async calls and batches need more
+      okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+      dispatcher.setMaxRequests(256);
+      dispatcher.setMaxRequestsPerHost(64);
+      baseHttp = new OkHttpClient.Builder().dispatcher(dispatcher).build();
+    }
     OkHttpClient.Builder b = baseHttp.newBuilder().retryOnConnectionFailure(false);
     if (base == null || settings.connectTimeout() != null) {
       b.connectTimeout(millis(settings.connectTimeout(), AtlasClientBuilder.DEFAULT_CONNECT_TIMEOUT), TimeUnit.MILLISECONDS);
@@ -105,6 +113,20 @@ final class ClientContext {
     ensureOpen();
     return transport.execute(factory, type, options == null ? RequestOptions.none() : options, resourceId, bodyStatus,
         false);
+  }
+
+  <T> CompletableFuture<T> callAsync(Transport.CallFactory factory, Type type, RequestOptions options,
+      String resourceId) {
+    return callAsync(factory, type, options, resourceId, -1, false);
+  }
+
+  <T> CompletableFuture<T> callAsync(Transport.CallFactory factory, Type type, RequestOptions options,
+      String resourceId, int bodyStatus, boolean readOnly) {
+    if (closed.get()) {
+      return CompletableFuture.failedFuture(new IllegalStateException("This AtlasClient is closed"));
+    }
+    return transport.executeAsync(factory, type, options == null ? RequestOptions.none() : options, resourceId,
+        bodyStatus, readOnly);
   }
 
   /** A POST that changes nothing: retried like a GET. */

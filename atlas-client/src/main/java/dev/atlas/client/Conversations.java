@@ -11,12 +11,15 @@ import dev.atlas.client.generated.model.ShareStatus;
 import dev.atlas.client.generated.model.StarConversationRequest;
 import dev.atlas.client.generated.model.StarConversationResponse;
 import dev.atlas.client.internal.PathIds;
+import dev.atlas.client.internal.Transport;
 import dev.atlas.client.paging.Page;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Conversations: list, read, star, share and delete. Obtained from
- * {@link AtlasClient#conversations()}; thread-safe. Ids are UUIDs: a malformed one gets
+ * {@link AtlasClient#conversations()}; thread-safe. Every call has an {@code ...Async} form that
+ * returns a {@link CompletableFuture} without blocking a thread. Ids are UUIDs: a malformed one gets
  * {@link dev.atlas.client.errors.AtlasInvalidRequestException} ({@code invalid_request}).
  */
 public final class Conversations {
@@ -59,12 +62,33 @@ public final class Conversations {
    */
   public Page<Conversation> list(ListConversationsParams params, RequestOptions requestOptions) {
     Objects.requireNonNull(params, "params");
-    ListConversationsResponse r = ctx.call(
-        () -> api.listConversationsCall(params.limit(), params.offset(), params.starred(), null),
-        ListConversationsResponse.class, requestOptions, null);
+    return page(params, requestOptions, ctx.call(listCall(params), ListConversationsResponse.class, requestOptions, null));
+  }
+
+  /**
+   * Lists conversations without blocking; the page's {@code nextPageAsync()} and
+   * {@code autoPager().forEachAsync(...)} continue asynchronously.
+   *
+   * @param params limit, offset and starred filter
+   * @param requestOptions timeout and headers, reused by later pages
+   * @return the page; completes exceptionally with the typed exception on failure
+   */
+  public CompletableFuture<Page<Conversation>> listAsync(ListConversationsParams params, RequestOptions requestOptions) {
+    Objects.requireNonNull(params, "params");
+    return ctx.<ListConversationsResponse>callAsync(listCall(params), ListConversationsResponse.class, requestOptions,
+        null).thenApply(r -> page(params, requestOptions, r));
+  }
+
+  private Transport.CallFactory listCall(ListConversationsParams params) {
+    return () -> api.listConversationsCall(params.limit(), params.offset(), params.starred(), null);
+  }
+
+  private Page<Conversation> page(ListConversationsParams params, RequestOptions requestOptions,
+      ListConversationsResponse r) {
     int offset = params.offset() == null ? 0 : Math.max(0, params.offset());
-    return new Page<>(r.getConversations(), r.getTotal(), offset,
-        next -> list(params.withOffset(next), requestOptions));
+    return new Page<>(r.getConversations(), r.getTotal(), offset, params.limit(),
+        next -> list(params.withOffset(next), requestOptions),
+        next -> listAsync(params.withOffset(next), requestOptions), Conversation::getId);
   }
 
   /**
@@ -89,6 +113,18 @@ public final class Conversations {
   public ConversationWithMessages get(String id, RequestOptions requestOptions) {
     PathIds.check("id", id);
     return ctx.call(() -> api.getConversationCall(id, null), ConversationWithMessages.class, requestOptions, id);
+  }
+
+  /**
+   * Reads a conversation without blocking.
+   *
+   * @param id the conversation id
+   * @param requestOptions timeout and headers
+   * @return the conversation and its messages
+   */
+  public CompletableFuture<ConversationWithMessages> getAsync(String id, RequestOptions requestOptions) {
+    PathIds.check("id", id);
+    return ctx.callAsync(() -> api.getConversationCall(id, null), ConversationWithMessages.class, requestOptions, id);
   }
 
   /**
@@ -129,6 +165,22 @@ public final class Conversations {
   }
 
   /**
+   * Sets the starred state without blocking.
+   *
+   * @param id the conversation id
+   * @param starred the new state
+   * @param requestOptions timeout and headers
+   * @return the id and its new starred state
+   */
+  public CompletableFuture<StarConversationResponse> setStarredAsync(String id, boolean starred,
+      RequestOptions requestOptions) {
+    PathIds.check("id", id);
+    StarConversationRequest body = new StarConversationRequest().starred(starred);
+    return ctx.callAsync(() -> api.starConversationCall(id, body, null), StarConversationResponse.class, requestOptions,
+        id);
+  }
+
+  /**
    * Deletes a conversation and its messages.
    *
    * @param id the conversation id
@@ -148,6 +200,18 @@ public final class Conversations {
   public void delete(String id, RequestOptions requestOptions) {
     PathIds.check("id", id);
     ctx.call(() -> api.deleteConversationCall(id, null), Void.class, requestOptions, id);
+  }
+
+  /**
+   * Deletes a conversation without blocking.
+   *
+   * @param id the conversation id
+   * @param requestOptions timeout and headers
+   * @return completes when deleted
+   */
+  public CompletableFuture<Void> deleteAsync(String id, RequestOptions requestOptions) {
+    PathIds.check("id", id);
+    return ctx.callAsync(() -> api.deleteConversationCall(id, null), Void.class, requestOptions, id);
   }
 
   /**
@@ -191,6 +255,23 @@ public final class Conversations {
   }
 
   /**
+   * Shares a conversation without blocking.
+   *
+   * @param id the conversation id
+   * @param options expiry and mode
+   * @param requestOptions timeout and headers
+   * @return the share token, URL, expiry and mode
+   */
+  public CompletableFuture<ShareConversationResponse> shareAsync(String id, ShareOptions options,
+      RequestOptions requestOptions) {
+    PathIds.check("id", id);
+    Objects.requireNonNull(options, "options");
+    ShareConversationRequest body = new ShareConversationRequest().expiresIn(options.expiresIn()).shareMode(options.shareMode());
+    return ctx.callAsync(() -> api.shareConversationCall(id, body, null), ShareConversationResponse.class,
+        requestOptions, id);
+  }
+
+  /**
    * Stops sharing a conversation.
    *
    * @param id the conversation id
@@ -210,6 +291,18 @@ public final class Conversations {
   public void unshare(String id, RequestOptions requestOptions) {
     PathIds.check("id", id);
     ctx.call(() -> api.unshareConversationCall(id, null), Void.class, requestOptions, id);
+  }
+
+  /**
+   * Stops sharing a conversation without blocking.
+   *
+   * @param id the conversation id
+   * @param requestOptions timeout and headers
+   * @return completes when unshared
+   */
+  public CompletableFuture<Void> unshareAsync(String id, RequestOptions requestOptions) {
+    PathIds.check("id", id);
+    return ctx.callAsync(() -> api.unshareConversationCall(id, null), Void.class, requestOptions, id);
   }
 
   /**
@@ -234,5 +327,17 @@ public final class Conversations {
   public ShareStatus shareStatus(String id, RequestOptions requestOptions) {
     PathIds.check("id", id);
     return ctx.call(() -> api.getConversationShareStatusCall(id, null), ShareStatus.class, requestOptions, id);
+  }
+
+  /**
+   * Reads the share status without blocking.
+   *
+   * @param id the conversation id
+   * @param requestOptions timeout and headers
+   * @return the share status
+   */
+  public CompletableFuture<ShareStatus> shareStatusAsync(String id, RequestOptions requestOptions) {
+    PathIds.check("id", id);
+    return ctx.callAsync(() -> api.getConversationShareStatusCall(id, null), ShareStatus.class, requestOptions, id);
   }
 }

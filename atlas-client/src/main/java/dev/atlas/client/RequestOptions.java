@@ -82,6 +82,20 @@ public final class RequestOptions {
     private Builder() {}
 
     /**
+     * Starts from existing options.
+     *
+     * @param options the options to copy
+     * @return this
+     */
+    public Builder from(RequestOptions options) {
+      this.timeout = options.timeout;
+      this.headers.putAll(options.headers);
+      this.maxRetries = options.maxRetries;
+      this.retryUnsafe = options.retryUnsafe;
+      return this;
+    }
+
+    /**
      * @param timeout the whole-call timeout; must be positive
      * @return this
      */

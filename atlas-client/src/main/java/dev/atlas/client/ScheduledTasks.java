@@ -13,13 +13,16 @@ import dev.atlas.client.generated.model.TriggerScheduledTaskResponse;
 import dev.atlas.client.generated.model.UpdateScheduledTaskInput;
 import dev.atlas.client.generated.model.UpdateScheduledTaskResponse;
 import dev.atlas.client.internal.PathIds;
+import dev.atlas.client.internal.Transport;
 import dev.atlas.client.paging.Page;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Scheduled tasks: questions Atlas asks on a cron schedule and delivers by email, Slack or webhook.
- * Obtained from {@link AtlasClient#scheduledTasks()}; thread-safe. The server must run its
+ * Obtained from {@link AtlasClient#scheduledTasks()}; thread-safe; every call has an
+ * {@code ...Async} form returning a {@link CompletableFuture}. The server must run its
  * scheduler (404 {@code not_found} otherwise) and, with a plain API key, the key needs the admin role.
  */
 public final class ScheduledTasks {
@@ -94,11 +97,33 @@ public final class ScheduledTasks {
    */
   public Page<ScheduledTask> list(ListScheduledTasksParams params, RequestOptions requestOptions) {
     Objects.requireNonNull(params, "params");
-    ListScheduledTasksResponse r = ctx.call(
-        () -> api.listScheduledTasksCall(params.limit(), params.offset(), params.enabled(), params.connectionGroupId(), null),
-        ListScheduledTasksResponse.class, requestOptions, null);
+    return page(params, requestOptions, ctx.call(listCall(params), ListScheduledTasksResponse.class, requestOptions, null));
+  }
+
+  /**
+   * Lists tasks without blocking.
+   *
+   * @param params limit, offset and filters
+   * @param requestOptions timeout and headers, reused by later pages
+   * @return the page
+   */
+  public CompletableFuture<Page<ScheduledTask>> listAsync(ListScheduledTasksParams params, RequestOptions requestOptions) {
+    Objects.requireNonNull(params, "params");
+    return ctx.<ListScheduledTasksResponse>callAsync(listCall(params), ListScheduledTasksResponse.class, requestOptions,
+        null).thenApply(r -> page(params, requestOptions, r));
+  }
+
+  private Transport.CallFactory listCall(ListScheduledTasksParams params) {
+    return () -> api.listScheduledTasksCall(params.limit(), params.offset(), params.enabled(), params.connectionGroupId(),
+        null);
+  }
+
+  private Page<ScheduledTask> page(ListScheduledTasksParams params, RequestOptions requestOptions,
+      ListScheduledTasksResponse r) {
     int offset = params.offset() == null ? 0 : Math.max(0, params.offset());
-    return new Page<>(r.getTasks(), r.getTotal(), offset, next -> list(params.withOffset(next), requestOptions));
+    return new Page<>(r.getTasks(), r.getTotal(), offset, params.limit(),
+        next -> list(params.withOffset(next), requestOptions),
+        next -> listAsync(params.withOffset(next), requestOptions), ScheduledTask::getId);
   }
 
   /**
@@ -236,5 +261,87 @@ public final class ScheduledTasks {
   public void delete(String id, RequestOptions requestOptions) {
     PathIds.check("id", id);
     ctx.call(() -> api.deleteScheduledTaskCall(id, null), Void.class, requestOptions, id);
+  }
+
+  /**
+   * Creates a task without blocking.
+   *
+   * @param input the task
+   * @param requestOptions timeout and headers
+   * @return the task as stored, with any warnings
+   */
+  public CompletableFuture<ScheduledTaskWithWarnings> createAsync(CreateScheduledTaskInput input,
+      RequestOptions requestOptions) {
+    Objects.requireNonNull(input, "input");
+    return ctx.callAsync(() -> api.createScheduledTaskCall(input, null), ScheduledTaskWithWarnings.class, requestOptions,
+        null);
+  }
+
+  /**
+   * Reads a task without blocking.
+   *
+   * @param id the task id
+   * @param requestOptions timeout and headers
+   * @return the task and its recent runs
+   */
+  public CompletableFuture<ScheduledTaskWithRuns> getAsync(String id, RequestOptions requestOptions) {
+    PathIds.check("id", id);
+    return ctx.callAsync(() -> api.getScheduledTaskCall(id, null), ScheduledTaskWithRuns.class, requestOptions, id);
+  }
+
+  /**
+   * Changes a task without blocking.
+   *
+   * @param id the task id
+   * @param changes the fields to change
+   * @param requestOptions timeout and headers
+   * @return the task as stored, with any warnings
+   */
+  public CompletableFuture<UpdateScheduledTaskResponse> updateAsync(String id, UpdateScheduledTaskInput changes,
+      RequestOptions requestOptions) {
+    PathIds.check("id", id);
+    Objects.requireNonNull(changes, "changes");
+    return ctx.callAsync(() -> api.updateScheduledTaskCall(id, changes, null), UpdateScheduledTaskResponse.class,
+        requestOptions, id);
+  }
+
+  /**
+   * Runs a task now without blocking.
+   *
+   * @param id the task id
+   * @param requestOptions timeout and headers
+   * @return the server's acknowledgement
+   */
+  public CompletableFuture<TriggerScheduledTaskResponse> triggerAsync(String id, RequestOptions requestOptions) {
+    PathIds.check("id", id);
+    return ctx.callAsync(() -> api.triggerScheduledTaskCall(id, null), TriggerScheduledTaskResponse.class,
+        requestOptions, id);
+  }
+
+  /**
+   * The most recent runs of a task without blocking.
+   *
+   * @param id the task id
+   * @param limit how many, or null for the default
+   * @param requestOptions timeout and headers
+   * @return the runs, newest first
+   */
+  public CompletableFuture<List<ScheduledTaskRun>> listRunsAsync(String id, Integer limit, RequestOptions requestOptions) {
+    PathIds.check("id", id);
+    return ctx.<ListScheduledTaskRunsResponse>callAsync(() -> api.listScheduledTaskRunsCall(id, limit, null),
+        ListScheduledTaskRunsResponse.class, requestOptions, id)
+        .thenApply(r -> r.getRuns() == null ? List.of() : List.copyOf(r.getRuns()));
+  }
+
+  /**
+   * Deletes a task without blocking.
+   *
+   * @param id the task id
+   * @param requestOptions timeout and headers
+   * @return completes when deleted
+   */
+  public CompletableFuture<Void> deleteAsync(String id, RequestOptions requestOptions) {
+    PathIds.check("id", id);
+    return ctx.callAsync(() -> api.deleteScheduledTaskCall(id, null), Void.class, requestOptions, id);
   }
 }

@@ -10,6 +10,7 @@ import dev.atlas.client.generated.model.MetricsResponse;
 import dev.atlas.client.generated.model.SemanticStats;
 import dev.atlas.client.internal.PathIds;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The semantic layer (admin role): entities, metrics, glossary, catalog and coverage statistics.
@@ -179,5 +180,74 @@ public final class Semantic {
    */
   public SemanticStats stats(RequestOptions requestOptions) {
     return ctx.call(() -> api.getSemanticStatsCall(null), SemanticStats.class, requestOptions, null);
+  }
+
+  /**
+   * The entities without blocking.
+   *
+   * @param params connection and drafts filter
+   * @param requestOptions timeout and headers
+   * @return entity summaries
+   */
+  public CompletableFuture<ListEntitiesResponse> entitiesAsync(SemanticEntitiesParams params,
+      RequestOptions requestOptions) {
+    Objects.requireNonNull(params, "params");
+    return ctx.callAsync(() -> api.listSemanticEntitiesCall(params.connection(), params.includeDrafts(), null),
+        ListEntitiesResponse.class, requestOptions, null);
+  }
+
+  /**
+   * One entity's definition without blocking.
+   *
+   * @param name the entity name
+   * @param connectionGroupId the connection group, or null
+   * @param requestOptions timeout and headers
+   * @return the entity
+   */
+  public CompletableFuture<EntityResponse> entityAsync(String name, String connectionGroupId,
+      RequestOptions requestOptions) {
+    PathIds.check("name", name);
+    return ctx.callAsync(() -> api.getSemanticEntityCall(name, connectionGroupId, null), EntityResponse.class,
+        requestOptions, name);
+  }
+
+  /**
+   * The metrics without blocking.
+   *
+   * @param requestOptions timeout and headers
+   * @return the metrics
+   */
+  public CompletableFuture<MetricsResponse> metricsAsync(RequestOptions requestOptions) {
+    return ctx.callAsync(() -> api.listSemanticMetricsCall(null), MetricsResponse.class, requestOptions, null);
+  }
+
+  /**
+   * The glossary without blocking.
+   *
+   * @param requestOptions timeout and headers
+   * @return the glossary terms
+   */
+  public CompletableFuture<GlossaryResponse> glossaryAsync(RequestOptions requestOptions) {
+    return ctx.callAsync(() -> api.getSemanticGlossaryCall(null), GlossaryResponse.class, requestOptions, null);
+  }
+
+  /**
+   * The catalog without blocking.
+   *
+   * @param requestOptions timeout and headers
+   * @return the catalog
+   */
+  public CompletableFuture<CatalogResponse> catalogAsync(RequestOptions requestOptions) {
+    return ctx.callAsync(() -> api.getSemanticCatalogCall(null), CatalogResponse.class, requestOptions, null);
+  }
+
+  /**
+   * The statistics without blocking.
+   *
+   * @param requestOptions timeout and headers
+   * @return the statistics
+   */
+  public CompletableFuture<SemanticStats> statsAsync(RequestOptions requestOptions) {
+    return ctx.callAsync(() -> api.getSemanticStatsCall(null), SemanticStats.class, requestOptions, null);
   }
 }

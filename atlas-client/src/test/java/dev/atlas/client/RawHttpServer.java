@@ -29,11 +29,13 @@ final class RawHttpServer implements AutoCloseable {
     final Socket socket;
     final OutputStream out;
     final String requestLine;
+    final String body;
 
-    Exchange(Socket socket, String requestLine) throws IOException {
+    Exchange(Socket socket, String requestLine, String body) throws IOException {
       this.socket = socket;
       this.out = socket.getOutputStream();
       this.requestLine = requestLine;
+      this.body = body;
     }
 
     /** Writes a 200 event-stream head with chunked encoding and the given extra header lines. */
@@ -46,6 +48,25 @@ final class RawHttpServer implements AutoCloseable {
       sb.append("\r\n");
       out.write(sb.toString().getBytes(StandardCharsets.US_ASCII));
       out.flush();
+    }
+
+    /** Writes a complete JSON response with the given extra header lines. */
+    void json(int status, String body, String... headers) throws IOException {
+      byte[] b = body.getBytes(StandardCharsets.UTF_8);
+      StringBuilder sb = new StringBuilder("HTTP/1.1 " + status + " X\r\nContent-Type: application/json\r\n"
+          + "Content-Length: " + b.length + "\r\nConnection: close\r\n");
+      for (String h : headers) {
+        sb.append(h).append("\r\n");
+      }
+      sb.append("\r\n");
+      out.write(sb.toString().getBytes(StandardCharsets.US_ASCII));
+      out.write(b);
+      out.flush();
+    }
+
+    /** @return the request body, read after the head */
+    String body() {
+      return body;
     }
 
     /** Writes bytes as one chunk and flushes. */
@@ -101,10 +122,16 @@ final class RawHttpServer implements AutoCloseable {
           length = Integer.parseInt(line.substring(15).trim());
         }
       }
-      for (int i = 0; i < length; i++) {
-        in.read();
+      char[] body = new char[length];
+      int n = 0;
+      while (n < length) {
+        int k = in.read(body, n, length - n);
+        if (k < 0) {
+          break;
+        }
+        n += k;
       }
-      handler.handle(new Exchange(s, requestLine));
+      handler.handle(new Exchange(s, requestLine, new String(body, 0, n)));
     } catch (Exception e) {
       // the client went away or the test ended the exchange
     }

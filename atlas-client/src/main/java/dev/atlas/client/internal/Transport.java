@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import okhttp3.Call;
@@ -140,6 +141,102 @@ public final class Transport {
         earlier.add(e);
       }
     }
+  }
+
+  /**
+   * Like {@link #execute(CallFactory, Type, RequestOptions, String, int, boolean)} without blocking
+   * a thread: calls go through OkHttp's dispatcher and the waits between retries are timers.
+   * Cancelling the returned future cancels the HTTP call in flight and any retry to come.
+   *
+   * @param <T> the result type
+   * @param factory builds the request
+   * @param type the body type
+   * @param options per-call options
+   * @param resourceId the id named by the call, or null
+   * @param bodyStatus a non-2xx status whose body is parsed as {@code type}, or -1
+   * @param readOnly true for a POST that changes nothing
+   * @return the result; completes exceptionally with the typed {@link AtlasException} itself
+   */
+  public <T> CompletableFuture<T> executeAsync(CallFactory factory, Type type, RequestOptions options, String resourceId,
+      int bodyStatus, boolean readOnly) {
+    Request request;
+    try {
+      request = request(factory);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    boolean idempotent = readOnly || isIdempotent(request.method());
+    int max = options.maxRetries().orElse(policy.maxRetries());
+    AsyncCall<T> result = new AsyncCall<>();
+    attemptAsync(result, request, type, options, resourceId, bodyStatus, idempotent, max, 1, new ArrayList<>(0));
+    return result;
+  }
+
+  /** A future that cancels the HTTP call in flight when it is cancelled. */
+  private static final class AsyncCall<T> extends CompletableFuture<T> {
+    private volatile Call current;
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      Call c = current;
+      if (c != null) {
+        c.cancel();
+      }
+      return cancelled;
+    }
+  }
+
+  private <T> void attemptAsync(AsyncCall<T> result, Request request, Type type, RequestOptions options,
+      String resourceId, int bodyStatus, boolean idempotent, int max, int attempt, List<AtlasException> earlier) {
+    if (result.isDone()) {
+      return;
+    }
+    Call call = newCall(request, options);
+    result.current = call;
+    if (result.isCancelled()) {
+      call.cancel();
+      return;
+    }
+    String method = request.method();
+    String path = request.url().encodedPath();
+    call.enqueue(new okhttp3.Callback() {
+      @Override
+      public void onFailure(Call c, IOException e) {
+        failed(ErrorMapper.fromIOException(e, method, path));
+      }
+
+      @Override
+      public void onResponse(Call c, Response response) {
+        try (response) {
+          int status = response.code();
+          T value;
+          if (response.isSuccessful() || status == bodyStatus) {
+            value = parseSuccess(response, type, method, path, bodyStatus >= 0 && status == bodyStatus, resourceId);
+          } else {
+            throw toException(response, method, path, resourceId);
+          }
+          result.complete(value);
+        } catch (AtlasException e) {
+          failed(e);
+        } catch (RuntimeException e) {
+          result.completeExceptionally(e);
+        }
+      }
+
+      private void failed(AtlasException e) {
+        if (result.isDone()) {
+          return;
+        }
+        if (attempt > max || !Retries.shouldRetry(e, idempotent, options.retryUnsafe())) {
+          result.completeExceptionally(ErrorMapper.withAttempts(e, attempt, earlier));
+          return;
+        }
+        earlier.add(e);
+        sleeper.after(policy.delay(attempt, e.retryAfter(), random)).whenComplete((ok, err) -> attemptAsync(result,
+            request, type, options, resourceId, bodyStatus, idempotent, max, attempt + 1, earlier));
+      }
+    });
   }
 
   /**
