@@ -3,23 +3,37 @@
 #   1. the full build and test suite on JDK 17 with OkHttp 5, then the examples tour
 #   2. the client's tests again on OkHttp 4.12 (for users whose dependency tree pins it)
 #   3. the full build and test suite on the newest JDK on the machine, when there is one
+#   4. the spec checks with the tools its users run (openapi/tools/check-spec.mjs): Redocly and
+#      Spectral lint, Postman collection + newman, TypeScript and Python clients; then the same
+#      checks on a deliberately broken spec, each of which must fail
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MVN=(./mvnw -B -ntp)
 start=$(date +%s)
 
-echo "== [1/3] build, all tests, javadoc and sources jars, examples tour (JDK $(java -version 2>&1 | head -1 | cut -d'"' -f2), OkHttp 5)"
+echo "== [1/4] build, all tests, javadoc and sources jars, examples tour (JDK $(java -version 2>&1 | head -1 | cut -d'"' -f2), OkHttp 5)"
 "${MVN[@]}" -Ptour,release verify
 
-echo "== [2/3] client tests on OkHttp 4.12"
+echo "== [2/4] client tests on OkHttp 4.12"
 "${MVN[@]}" -Pokhttp4 verify -pl atlas-client -am
 
 newest=$(ls -d /usr/lib/jvm/temurin-2[5-9]* /usr/lib/jvm/*-2[5-9]-* 2>/dev/null | sort -V | tail -1 || true)
 if [[ -n "$newest" && -x "$newest/bin/javac" ]]; then
-  echo "== [3/3] build and all tests on $("$newest/bin/java" -version 2>&1 | head -1)"
+  echo "== [3/4] build and all tests on $("$newest/bin/java" -version 2>&1 | head -1)"
   JAVA_HOME="$newest" "${MVN[@]}" verify
 else
-  echo "== [3/3] skipped: no JDK 25 or newer under /usr/lib/jvm"
+  echo "== [3/4] skipped: no JDK 25 or newer under /usr/lib/jvm"
 fi
+
+echo "== [4/4] spec checks (Node $(node --version), npm packages pinned in openapi/package-lock.json)"
+"${MVN[@]}" -q dependency:copy -Dartifact=org.openapitools:openapi-generator-cli:7.25.0 \
+  -DoutputDirectory=openapi/target/tools -Dmdep.stripVersion=true
+(
+  cd openapi
+  npm ci --no-audit --no-fund --loglevel=error
+  node tools/check-spec.mjs openapi.json
+  node fixtures/make-broken.mjs target/broken/broken.json
+  node tools/check-spec.mjs target/broken/broken.json --expect-failures
+)
 
 echo "== all tests passed in $(( $(date +%s) - start )) s"
