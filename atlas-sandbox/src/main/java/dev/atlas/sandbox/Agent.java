@@ -81,8 +81,8 @@ final class Agent {
       Warehouse.Result r = warehouse.run(sql);
       return new Answer(describe(label, r), sql, r, explanation, null);
     } catch (SQLException e) {
-      return new Answer("The query failed: " + e.getMessage().split("\n")[0], sql, null, explanation,
-          e.getMessage().split("\n")[0]);
+      String message = e.getMessage().split("\n")[0].replaceAll(";? *SQL statement:.*$", "").trim();
+      return new Answer("The query failed: " + message, sql, null, explanation, message);
     }
   }
 

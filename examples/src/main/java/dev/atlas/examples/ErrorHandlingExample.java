@@ -1,12 +1,14 @@
 package dev.atlas.examples;
 
 import dev.atlas.client.AtlasClient;
+import dev.atlas.client.ListConversationsParams;
+import dev.atlas.client.RequestOptions;
 import dev.atlas.client.errors.AtlasException;
 import dev.atlas.client.errors.AtlasInvalidRequestException;
 import dev.atlas.client.errors.AtlasNotFoundException;
 import dev.atlas.client.errors.AtlasRateLimitException;
 
-/** Catch errors by category and read their code, status, retryability and request id. */
+/** Catch errors by category, read code, status, retryability and request id; see retries at work. */
 public final class ErrorHandlingExample {
   private ErrorHandlingExample() {}
 
@@ -37,6 +39,14 @@ public final class ErrorHandlingExample {
     } catch (AtlasException e) {
       System.out.println("Failed: [" + e.code().wireValue() + "] status " + e.status() + ", retryable " + e.retryable()
           + ", requestId " + e.requestId().orElse("-"));
+    }
+    // a rate limit the client retries by itself, waiting as the server asks (the sandbox injects it)
+    RequestOptions limited = RequestOptions.builder().header("X-Sandbox-Fault", "rate-limit").maxRetries(1).build();
+    try {
+      atlas.conversations().list(ListConversationsParams.defaults(), limited);
+    } catch (AtlasRateLimitException e) {
+      System.out.println("Rate limited after " + e.attempts() + " attempts; the server asked to wait "
+          + e.retryAfter().map(Object::toString).orElse("?"));
     }
     try (AtlasClient unreachable = AtlasClient.builder().baseUrl("http://127.0.0.1:9").apiKey("demo").build()) {
       unreachable.health();

@@ -1,13 +1,14 @@
 package dev.atlas.examples;
 
 import dev.atlas.client.AtlasClient;
+import dev.atlas.sandbox.AtlasSandbox;
 
 /**
  * Shared setup of the examples: a client for {@code ATLAS_BASE_URL} and {@code ATLAS_API_KEY} when
- * set, otherwise for a {@link RecordedAtlas} started in-process.
+ * set, otherwise for an {@link AtlasSandbox} started in-process.
  */
 public final class Examples {
-  private static RecordedAtlas recorded;
+  private static AtlasSandbox sandbox;
 
   private Examples() {}
 
@@ -21,19 +22,24 @@ public final class Examples {
     if (url != null && !url.isBlank()) {
       return AtlasClient.fromEnv();
     }
-    if (recorded == null) {
-      recorded = RecordedAtlas.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(recorded::close));
-      System.out.println("(no ATLAS_BASE_URL: using the recorded stand-in server at " + recorded.baseUrl() + ")");
+    if (sandbox == null) {
+      sandbox = AtlasSandbox.builder().pacing(java.time.Duration.ofMillis(15)).start();
+      Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
+      System.out.println("(no ATLAS_BASE_URL: using the embedded Atlas sandbox at " + sandbox.baseUrl() + ")");
     }
-    return AtlasClient.builder().baseUrl(recorded.baseUrl()).apiKey(RecordedAtlas.API_KEY).build();
+    return AtlasClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey()).build();
   }
 
-  /** Stops the recorded stand-in server if one was started. */
+  /** @return the embedded sandbox, if the examples run against it */
+  public static synchronized java.util.Optional<AtlasSandbox> sandbox() {
+    return java.util.Optional.ofNullable(sandbox);
+  }
+
+  /** Stops the sandbox if one was started. */
   public static synchronized void shutdown() {
-    if (recorded != null) {
-      recorded.close();
-      recorded = null;
+    if (sandbox != null) {
+      sandbox.close();
+      sandbox = null;
     }
   }
 

@@ -25,7 +25,12 @@ public final class Tour {
       steps.put("streaming", () -> StreamingExample.run(atlas));
       steps.put("stream cancellation", () -> StreamCancellationExample.run(atlas));
       steps.put("conversations", () -> ConversationsExample.run(atlas));
+      steps.put("scheduled tasks", () -> ScheduledTasksExample.run(atlas));
       steps.put("validate SQL", () -> ValidateSqlExample.run(atlas));
+      steps.put("audit log", () -> AuditLogExample.run(atlas));
+      steps.put("admin overview", () -> AdminExample.run(atlas));
+      steps.put("rollback", () -> RollbackExample.run(atlas, null));
+      steps.put("batch", () -> BatchExample.run(atlas));
       steps.put("error handling", () -> ErrorHandlingExample.run(atlas));
       steps.forEach((name, step) -> {
         try {

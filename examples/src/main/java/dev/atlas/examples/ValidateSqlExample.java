@@ -22,11 +22,15 @@ public final class ValidateSqlExample {
 
   static void run(AtlasClient atlas) {
     Examples.heading("Validate SQL");
-    ValidateSQLResponse result = atlas.validateSql("SELECT id, name FROM users WHERE active = true");
-    if (Boolean.TRUE.equals(result.getValid())) {
-      System.out.println("Valid; tables referenced: " + result.getTables());
-    } else {
-      result.getErrors().forEach(e -> System.out.println("[" + e.getLayer() + "] " + e.getMessage()));
+    for (String sql : new String[] {"SELECT id, name FROM customers WHERE active = true", "DROP TABLE orders",
+        "SELECT * FROM salaries"}) {
+      ValidateSQLResponse result = atlas.validateSql(sql);
+      System.out.print(sql + "\n  -> ");
+      if (Boolean.TRUE.equals(result.getValid())) {
+        System.out.println("valid; tables referenced: " + result.getTables());
+      } else {
+        result.getErrors().forEach(e -> System.out.println("[" + e.getLayer().getValue() + "] " + e.getMessage()));
+      }
     }
   }
 }

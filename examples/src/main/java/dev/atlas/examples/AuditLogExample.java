@@ -1,0 +1,34 @@
+package dev.atlas.examples;
+
+import dev.atlas.client.AtlasClient;
+import dev.atlas.client.AuditLogFilter;
+import dev.atlas.client.generated.model.AuditLogEntry;
+
+/** Read the audit log: recent failed queries, every page, and the totals. */
+public final class AuditLogExample {
+  private AuditLogExample() {}
+
+  /**
+   * Runs the example.
+   *
+   * @param args unused
+   */
+  public static void main(String[] args) {
+    try (AtlasClient atlas = Examples.connect()) {
+      run(atlas);
+    } finally {
+      Examples.shutdown();
+    }
+  }
+
+  static void run(AtlasClient atlas) {
+    Examples.heading("Audit log");
+    atlas.query("SELECT no_such_column FROM orders"); // leaves a failed query in the log
+    for (AuditLogEntry e : atlas.auditLog(AuditLogFilter.builder().success(false).limit(20).build()).items()) {
+      System.out.println("FAILED " + e.getTimestamp() + " | " + e.getSql() + " | " + e.getError());
+    }
+    long all = atlas.auditLog(AuditLogFilter.builder().limit(200).build()).autoPager().stream().count();
+    var stats = atlas.admin().auditStats();
+    System.out.println(all + " entries; " + stats.getTotalQueries() + " queries, error rate " + stats.getErrorRate() + " %");
+  }
+}

@@ -1,0 +1,42 @@
+package dev.atlas.examples;
+
+import dev.atlas.client.AtlasClient;
+import dev.atlas.client.batch.BatchOptions;
+import dev.atlas.client.batch.BatchOutcome;
+import dev.atlas.client.generated.model.QueryResponse;
+import java.util.List;
+
+/** Ask many questions at once with bounded concurrency; outcomes come back in input order. */
+public final class BatchExample {
+  private BatchExample() {}
+
+  /**
+   * Runs the example.
+   *
+   * @param args unused
+   */
+  public static void main(String[] args) {
+    try (AtlasClient atlas = Examples.connect()) {
+      run(atlas);
+    } finally {
+      Examples.shutdown();
+    }
+  }
+
+  static void run(AtlasClient atlas) {
+    Examples.heading("Batch");
+    List<String> questions = List.of("What was last month's revenue?", "How many active customers?",
+        "What is the average order value?", "Top 5 products by units sold", "How many orders are there?",
+        "Revenue by region");
+    List<BatchOutcome<String, QueryResponse>> outcomes = atlas.queryBatch(questions, BatchOptions.defaults()
+        .withConcurrency(3).withProgress(p -> System.out.printf("  progress %d/%d%n", p.completed(), p.total())))
+        .join();
+    for (BatchOutcome<String, QueryResponse> o : outcomes) {
+      if (o instanceof BatchOutcome.Success<String, QueryResponse> s) {
+        System.out.println(o.index() + ". " + o.input() + " -> " + s.value().getAnswer());
+      } else if (o instanceof BatchOutcome.Failure<String, QueryResponse> f) {
+        System.out.println(o.index() + ". " + o.input() + " FAILED: " + f.error().getMessage());
+      }
+    }
+  }
+}
