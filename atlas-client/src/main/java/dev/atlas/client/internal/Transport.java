@@ -122,12 +122,18 @@ public final class Transport {
   public <T> T execute(CallFactory factory, Type type, RequestOptions options, String resourceId, int bodyStatus,
       boolean readOnly) {
     Request request = request(factory);
-    boolean idempotent = readOnly || isIdempotent(request.method());
+    return withRetries(request, options, readOnly || isIdempotent(request.method()),
+        () -> executeOnce(newCall(request, options), type, resourceId, bodyStatus));
+  }
+
+  /** Runs attempts until one succeeds or the policy says stop; the last failure records the attempts. */
+  private <T> T withRetries(Request request, RequestOptions options, boolean idempotent,
+      java.util.function.Supplier<T> attemptOnce) {
     int max = options.maxRetries().orElse(policy.maxRetries());
     List<AtlasException> earlier = new ArrayList<>(0);
     for (int attempt = 1; ; attempt++) {
       try {
-        return executeOnce(newCall(request, options), type, resourceId, bodyStatus);
+        return attemptOnce.get();
       } catch (AtlasException e) {
         if (attempt > max || !Retries.shouldRetry(e, idempotent, options.retryUnsafe())) {
           throw ErrorMapper.withAttempts(e, attempt, earlier);
@@ -142,6 +148,7 @@ public final class Transport {
       }
     }
   }
+
 
   /**
    * Like {@link #execute(CallFactory, Type, RequestOptions, String, int, boolean)} without blocking
@@ -276,26 +283,9 @@ public final class Transport {
    * @throws AtlasException if the call fails or the status is not 2xx
    */
   public Opened open(Request request, RequestOptions options) {
-    int max = options.maxRetries().orElse(policy.maxRetries());
-    boolean idempotent = isIdempotent(request.method());
-    List<AtlasException> earlier = new ArrayList<>(0);
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return openOnce(newCall(request, options));
-      } catch (AtlasException e) {
-        if (attempt > max || !Retries.shouldRetry(e, idempotent, options.retryUnsafe())) {
-          throw ErrorMapper.withAttempts(e, attempt, earlier);
-        }
-        try {
-          sleeper.sleep(policy.delay(attempt, e.retryAfter(), random));
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw ErrorMapper.withAttempts(e, attempt, earlier);
-        }
-        earlier.add(e);
-      }
-    }
+    return withRetries(request, options, isIdempotent(request.method()), () -> openOnce(newCall(request, options)));
   }
+
 
   /**
    * An open response and the call that produced it (to cancel).
