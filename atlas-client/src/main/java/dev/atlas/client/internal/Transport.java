@@ -122,12 +122,12 @@ public final class Transport {
   public <T> T execute(CallFactory factory, Type type, RequestOptions options, String resourceId, int bodyStatus,
       boolean readOnly) {
     Request request = request(factory);
-    return withRetries(request, options, readOnly || isIdempotent(request.method()),
+    return withRetries(options, readOnly || isIdempotent(request.method()),
         () -> executeOnce(newCall(request, options), type, resourceId, bodyStatus));
   }
 
   /** Runs attempts until one succeeds or the policy says stop; the last failure records the attempts. */
-  private <T> T withRetries(Request request, RequestOptions options, boolean idempotent,
+  private <T> T withRetries(RequestOptions options, boolean idempotent,
       java.util.function.Supplier<T> attemptOnce) {
     int max = options.maxRetries().orElse(policy.maxRetries());
     List<AtlasException> earlier = new ArrayList<>(0);
@@ -283,7 +283,7 @@ public final class Transport {
    * @throws AtlasException if the call fails or the status is not 2xx
    */
   public Opened open(Request request, RequestOptions options) {
-    return withRetries(request, options, isIdempotent(request.method()), () -> openOnce(newCall(request, options)));
+    return withRetries(options, isIdempotent(request.method()), () -> openOnce(newCall(request, options)));
   }
 
 
