@@ -19,6 +19,7 @@ import dev.atlas.client.retry.Sleeper;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.logging.HttpLoggingInterceptor;
 
 /**
  * Configures an {@link AtlasClient}. Not thread-safe; {@link #build()} copies everything, so a
@@ -203,6 +204,37 @@ public final class AtlasClientBuilder {
    */
   public AtlasClientBuilder addNetworkInterceptor(Interceptor interceptor) {
     networkInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+    return this;
+  }
+
+  /**
+   * Logs HTTP traffic with OkHttp's logging interceptor, with {@code Authorization} and
+   * {@code X-API-Key} redacted, to the {@code System.Logger} named {@code dev.atlas.client.http}
+   * (level DEBUG). Add your own {@code HttpLoggingInterceptor} with {@link #addNetworkInterceptor}
+   * only with {@code redactHeader} for both headers: network interceptors see the credentials.
+   *
+   * @param level what to log: {@code BASIC}, {@code HEADERS} or {@code BODY} ({@code NONE} to stop)
+   * @return this
+   */
+  public AtlasClientBuilder httpLogging(HttpLoggingInterceptor.Level level) {
+    System.Logger log = System.getLogger("dev.atlas.client.http");
+    return httpLogging(level, message -> log.log(System.Logger.Level.DEBUG, message));
+  }
+
+  /**
+   * Logs HTTP traffic to your sink, with {@code Authorization} and {@code X-API-Key} redacted.
+   *
+   * @param level what to log
+   * @param sink receives each log line
+   * @return this
+   */
+  public AtlasClientBuilder httpLogging(HttpLoggingInterceptor.Level level, HttpLoggingInterceptor.Logger sink) {
+    HttpLoggingInterceptor logging = new HttpLoggingInterceptor(Objects.requireNonNull(sink, "sink"));
+    logging.setLevel(Objects.requireNonNull(level, "level"));
+    logging.redactHeader("Authorization");
+    logging.redactHeader("X-API-Key");
+    networkInterceptors.removeIf(i -> i instanceof HttpLoggingInterceptor);
+    networkInterceptors.add(logging);
     return this;
   }
 
@@ -427,6 +459,20 @@ public final class AtlasClientBuilder {
 
   DoubleSupplier random() {
     return random;
+  }
+
+  /** @return the text with this client's credentials masked */
+  String redact(String text) {
+    if (text == null) {
+      return null;
+    }
+    String out = text;
+    for (Secret s : new Secret[] {apiKey, bearerToken}) {
+      if (s != null && out.contains(s.reveal())) {
+        out = out.replace(s.reveal(), "****");
+      }
+    }
+    return out;
   }
 
   String describe() {

@@ -50,7 +50,7 @@ final class ClientContext {
     apiClient.setBasePath(settings.baseUrlText());
     apiClient.setUserAgent(USER_AGENT);
     this.transport = new Transport(http, GSON, settings.clock(), settings.retryPolicy(), settings.sleeper(),
-        settings.random());
+        settings.random(), settings::redact);
   }
 
   static ClientContext create(AtlasClientBuilder settings, OkHttpClient base, boolean owns) {

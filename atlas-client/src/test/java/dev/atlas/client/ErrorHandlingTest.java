@@ -255,6 +255,28 @@ class ErrorHandlingTest extends WireMockSupport {
   }
 
   @Test
+  void hostileErrorBodiesStayBoundedAndTyped() {
+    String tenMegabytes = "<html><head><title>Gateway</title></head><body>" + "x".repeat(10 << 20) + "</body></html>";
+    respond(502, "text/html", tenMegabytes);
+    try (AtlasClient c = builder().apiKey(API_KEY).maxRetries(0).build()) {
+      assertThatThrownBy(() -> c.query("q")).isInstanceOfSatisfying(AtlasServerException.class,
+          e -> assertThat(e.getMessage()).contains("Gateway").hasSizeLessThan(400));
+      respond(500, "application/json", "{\"error\":" + "[".repeat(200_000) + "]".repeat(200_000) + "}");
+      assertThatThrownBy(() -> c.query("q")).isInstanceOf(AtlasServerException.class);
+      respond(500, "application/json", "{\"error\":\"internal_error\",\"message\":\"" + "m".repeat(10 << 20) + "\"}");
+      assertThatThrownBy(() -> c.query("q")).isInstanceOfSatisfying(AtlasServerException.class,
+          e -> assertThat(e.getMessage()).hasSizeLessThan(2 << 20));
+      respond(429, "application/json", "{\"error\":\"rate_limited\",\"message\":7,\"retryable\":\"yes\","
+          + "\"retryAfterSeconds\":[1],\"requestId\":{\"a\":1},\"details\":\"none\"}");
+      assertThatThrownBy(() -> c.query("q")).isInstanceOfSatisfying(AtlasRateLimitException.class, e -> {
+        assertThat(e.retryable()).isTrue();
+        assertThat(e.retryAfter()).isEmpty();
+        assertThat(e.details()).isEmpty();
+      });
+    }
+  }
+
+  @Test
   void connectionRefusedIsARetryableConnectionError() throws IOException {
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

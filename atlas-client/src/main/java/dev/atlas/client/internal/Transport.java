@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
+import java.util.function.UnaryOperator;
 import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -50,6 +51,8 @@ public final class Transport {
   private final RetryPolicy policy;
   private final Sleeper sleeper;
   private final DoubleSupplier random;
+  /** Masks the client's credentials in text that came from the server (an echoing proxy page). */
+  private final UnaryOperator<String> redactor;
 
   /**
    * @param http the client that executes calls (with credentials and default headers applied)
@@ -58,15 +61,17 @@ public final class Transport {
    * @param policy the retry policy
    * @param sleeper waits between attempts
    * @param random jitter source, uniform in [0, 1)
+   * @param redactor masks credentials in server text that goes into exceptions
    */
   public Transport(OkHttpClient http, Gson gson, Clock clock, RetryPolicy policy, Sleeper sleeper,
-      DoubleSupplier random) {
+      DoubleSupplier random, UnaryOperator<String> redactor) {
     this.http = http;
     this.gson = gson;
     this.clock = clock;
     this.policy = policy;
     this.sleeper = sleeper;
     this.random = random;
+    this.redactor = redactor;
   }
 
   /** @return the retry policy */
@@ -366,7 +371,7 @@ public final class Transport {
   public AtlasException toException(Response response, String method, String path, String resourceId) {
     String body;
     try {
-      body = readPrefix(response.body(), MAX_ERROR_BODY_BYTES);
+      body = redactor.apply(readPrefix(response.body(), MAX_ERROR_BODY_BYTES));
     } catch (IOException e) {
       body = null;
     }
@@ -391,7 +396,7 @@ public final class Transport {
         if (isErrorStatus) {
           throw toException(response, method, path, resourceId);
         }
-        String prefix = readPrefix(body, MAX_ERROR_BODY_BYTES);
+        String prefix = redactor.apply(readPrefix(body, MAX_ERROR_BODY_BYTES));
         throw ErrorMapper.invalidResponse(response.code(), contentType, prefix, "expected a JSON body", method, path, null);
       }
       MediaType mt = body.contentType();
