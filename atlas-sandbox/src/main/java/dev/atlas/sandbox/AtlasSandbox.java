@@ -58,6 +58,14 @@ import java.util.regex.Pattern;
  */
 public final class AtlasSandbox implements AutoCloseable {
   private static final Gson GSON = new com.google.gson.GsonBuilder().serializeNulls().create();
+
+  static {
+    // without TCP_NODELAY the JDK server's separate head and body writes meet the client's delayed
+    // ACKs: ~40 ms per response. Read once, when the JDK's server configuration loads.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
   private static final DateTimeFormatter JS_DATE = DateTimeFormatter.ofPattern(
       "EEE MMM dd yyyy HH:mm:ss 'GMT+0000 (Coordinated Universal Time)'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
   private static final Pattern UUID_RE = Pattern.compile(
@@ -76,6 +84,8 @@ public final class AtlasSandbox implements AutoCloseable {
   private final Object lock = new Object();
   private final Map<String, JsonObject> conversations = new LinkedHashMap<>();
   private final Map<String, List<JsonObject>> messages = new LinkedHashMap<>();
+  /** Each conversation's updatedAt as epoch millis, for ordering without parsing the text. */
+  private final Map<String, Long> updatedAt = new java.util.HashMap<>();
   private final Map<String, JsonObject> shares = new LinkedHashMap<>();
   private final Map<String, JsonObject> tasks = new LinkedHashMap<>();
   private final Map<String, List<JsonObject>> runs = new LinkedHashMap<>();
@@ -509,6 +519,7 @@ public final class AtlasSandbox implements AutoCloseable {
         conversation(cid);
         conversations.remove(cid);
         messages.remove(cid);
+        updatedAt.remove(cid);
         shares.remove(cid);
       }
       c.noContent();
@@ -792,6 +803,7 @@ public final class AtlasSandbox implements AutoCloseable {
       c.addProperty("starred", false);
       c.addProperty("createdAt", js(t));
       c.addProperty("updatedAt", js(t));
+      updatedAt.put(cid, t.toEpochMilli());
       conversations.put(cid, c);
       messages.put(cid, new ArrayList<>());
       return cid;
@@ -805,6 +817,7 @@ public final class AtlasSandbox implements AutoCloseable {
       list.add(message(cid, "user", question, null, t));
       list.add(message(cid, "assistant", a.text(), a, t));
       conversations.get(cid).addProperty("updatedAt", js(t));
+      updatedAt.put(cid, t.toEpochMilli());
       if (a.sql() != null) {
         JsonObject e = new JsonObject();
         e.addProperty("id", UUID.randomUUID().toString());
@@ -1040,7 +1053,8 @@ public final class AtlasSandbox implements AutoCloseable {
           all.add(conv);
         }
       }
-      all.sort((a, b) -> Long.compare(updatedMillis(b), updatedMillis(a)));
+      all.sort((a, b) -> Long.compare(updatedAt.get(b.get("id").getAsString()),
+          updatedAt.get(a.get("id").getAsString())));
       JsonArray list = new JsonArray();
       all.stream().skip(p[1]).limit(p[0]).forEach(x -> list.add(x.deepCopy()));
       out.add("conversations", list);
@@ -1049,10 +1063,6 @@ public final class AtlasSandbox implements AutoCloseable {
     c.json(200, out);
   }
 
-  private static long updatedMillis(JsonObject conv) {
-    return java.time.ZonedDateTime.parse(conv.get("updatedAt").getAsString(), JS_DATE.withZone(ZoneOffset.UTC))
-        .toInstant().toEpochMilli();
-  }
 
   private JsonObject conversationWithMessages(String cid) {
     synchronized (lock) {
@@ -1075,7 +1085,9 @@ public final class AtlasSandbox implements AutoCloseable {
     synchronized (lock) {
       JsonObject conv = conversation(cid);
       conv.addProperty("starred", starred.getAsBoolean());
-      conv.addProperty("updatedAt", js(now()));
+      Instant t = now();
+      conv.addProperty("updatedAt", js(t));
+      updatedAt.put(cid, t.toEpochMilli());
       out.addProperty("id", cid);
       out.addProperty("starred", starred.getAsBoolean());
     }
