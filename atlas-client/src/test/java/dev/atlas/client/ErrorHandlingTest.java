@@ -254,40 +254,67 @@ class ErrorHandlingTest extends WireMockSupport {
     });
   }
 
+  AtlasClient noRetries() {
+    return builder().apiKey(API_KEY).maxRetries(0).build();
+  }
+
   @Test
-  void hostileErrorBodiesStayBoundedAndTyped() {
-    String tenMegabytes = "<html><head><title>Gateway</title></head><body>" + "x".repeat(10 << 20) + "</body></html>";
-    respond(502, "text/html", tenMegabytes);
-    try (AtlasClient c = builder().apiKey(API_KEY).maxRetries(0).build()) {
+  void aTenMegabyteErrorPageStaysBounded() throws Exception {
+    byte[] page = ("<html><head><title>Gateway</title></head><body>" + "x".repeat(10 << 20) + "</body></html>")
+        .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    try (RawHttpServer server = new RawHttpServer(x -> {
+      x.out.write(("HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: " + page.length
+          + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      x.out.write(page);
+      x.out.flush();
+    }); AtlasClient c = builderFor(server.baseUrl()).apiKey(API_KEY).maxRetries(0).build()) {
       assertThatThrownBy(() -> c.query("q")).isInstanceOfSatisfying(AtlasServerException.class,
-          e -> assertThat(e.getMessage()).contains("Gateway").hasSizeLessThan(400));
-      respond(500, "application/json", "{\"error\":" + "[".repeat(200_000) + "]".repeat(200_000) + "}");
+          e -> assertThat(e.getMessage()).contains("502").contains("Gateway").hasSizeLessThan(400));
+    }
+  }
+
+  @Test
+  void aDeeplyNestedErrorBodyIsTyped() {
+    respond(500, "application/json", "{\"error\":" + "[".repeat(200_000) + "]".repeat(200_000) + "}");
+    try (AtlasClient c = noRetries()) {
       assertThatThrownBy(() -> c.query("q")).isInstanceOf(AtlasServerException.class);
-      respond(500, "application/json", "{\"error\":\"internal_error\",\"message\":\"" + "m".repeat(10 << 20) + "\"}");
+    }
+  }
+
+  @Test
+  void aTenMegabyteMessageIsCutToTheReadLimit() {
+    respond(500, "application/json", "{\"error\":\"internal_error\",\"message\":\"" + "m".repeat(10 << 20) + "\"}");
+    try (AtlasClient c = noRetries()) {
       assertThatThrownBy(() -> c.query("q")).isInstanceOfSatisfying(AtlasServerException.class,
           e -> assertThat(e.getMessage()).hasSizeLessThan(2 << 20));
-      respond(429, "application/json", "{\"error\":\"rate_limited\",\"message\":7,\"retryable\":\"yes\","
-          + "\"retryAfterSeconds\":[1],\"requestId\":{\"a\":1},\"details\":\"none\"}");
+    }
+  }
+
+  @Test
+  void fieldsOfTheWrongTypeAreIgnored() {
+    respond(429, "application/json", "{\"error\":\"rate_limited\",\"message\":7,\"retryable\":\"yes\","
+        + "\"retryAfterSeconds\":[1],\"requestId\":{\"a\":1},\"details\":\"none\"}");
+    try (AtlasClient c = noRetries()) {
       assertThatThrownBy(() -> c.query("q")).isInstanceOfSatisfying(AtlasRateLimitException.class, e -> {
         assertThat(e.retryable()).isTrue();
         assertThat(e.retryAfter()).isEmpty();
         assertThat(e.details()).isEmpty();
+        assertThat(e.requestId()).isEmpty();
       });
     }
   }
 
   @Test
-  void connectionRefusedIsARetryableConnectionError() throws IOException {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
-    try (AtlasClient c = builderFor("http://127.0.0.1:" + port).apiKey(API_KEY).build()) {
+  void aResetInTheMiddleOfABodyIsARetryableConnectionError() throws Exception {
+    try (RawHttpServer server = new RawHttpServer(x -> {
+      x.out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n"
+          + "{\"answer\":\"Revenue was").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      x.out.flush();
+      x.reset();
+    }); AtlasClient c = builderFor(server.baseUrl()).apiKey(API_KEY).maxRetries(0).build()) {
       assertThatThrownBy(() -> c.query("q")).isInstanceOfSatisfying(AtlasConnectionException.class, e -> {
         assertThat(e.status()).isZero();
         assertThat(e.retryable()).isTrue();
-        assertThat(e.code()).isEqualTo(AtlasErrorCode.NETWORK_ERROR);
-        assertThat(e.getMessage()).contains("Could not connect").doesNotContain(API_KEY);
       });
     }
   }

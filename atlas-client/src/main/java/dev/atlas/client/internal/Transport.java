@@ -413,9 +413,26 @@ public final class Transport {
     } catch (IOException e) {
       throw ErrorMapper.fromIOException(e, method, path);
     } catch (RuntimeException | StackOverflowError e) {
+      IOException io = ioCause(e);
+      if (io != null) {
+        throw ErrorMapper.fromIOException(io, method, path); // the connection broke while Gson was reading
+      }
       throw ErrorMapper.invalidResponse(response.code(), contentType, null,
           "the body does not match the documented shape: " + e.getMessage(), method, path, e);
     }
+  }
+
+  /** @return the transport failure behind a parse failure, or null when the body itself was bad */
+  private static IOException ioCause(Throwable t) {
+    for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
+      if (c instanceof com.google.gson.stream.MalformedJsonException || c instanceof java.io.EOFException) {
+        return null; // malformed or truncated JSON in a complete body
+      }
+      if (c instanceof IOException io) {
+        return io;
+      }
+    }
+    return null;
   }
 
   private static int firstNonBlank(BufferedSource source) throws IOException {
