@@ -20,34 +20,17 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 
 /**
  * SSE framing of the same ~50 MB stream in memory: each parser turns bytes into events with their
  * data as a String. Each benchmark returns the total data length so none can skip work.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 6, time = 1)
-public class SseFramingBenchmark {
-  /** Stream size in MiB. */
-  @Param("50")
-  public int megabytes;
-
-  byte[] stream;
-
-  /** Generates the stream once. */
-  @Setup
-  public void setup() {
-    stream = StreamData.generate(megabytes << 20);
-  }
-
+public class SseFramingBenchmark extends StreamBenchmark {
   InputStream body() {
     return new ByteArrayInputStream(stream);
   }

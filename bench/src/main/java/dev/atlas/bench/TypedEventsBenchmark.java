@@ -15,34 +15,17 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 
 /**
  * From bytes to typed events: our {@link AtlasStream} versus what a user would write by hand, a
  * readLine loop with a Gson tree per frame.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 6, time = 1)
-public class TypedEventsBenchmark {
-  /** Stream size in MiB. */
-  @Param("50")
-  public int megabytes;
-
-  byte[] stream;
-
-  /** Generates the stream once. */
-  @Setup
-  public void setup() {
-    stream = StreamData.generate(megabytes << 20);
-  }
-
+public class TypedEventsBenchmark extends StreamBenchmark {
   /** @return text chars plus events; our typed events */
   @Benchmark
   public long atlasTypedEvents() {
