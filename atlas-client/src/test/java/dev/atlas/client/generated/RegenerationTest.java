@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,12 +23,14 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Runs the generator with this module's own pom configuration (read from pom.xml, not copied) on
+ * Runs the generator with the generated module's pom configuration (read from its pom.xml, not copied) on
  * variants of the spec: a spec change reaches the generated models with no other edit, and an
  * invalid spec fails generation.
  */
 class RegenerationTest {
   static final Path SPEC = Path.of("../openapi/openapi.json");
+  /** The generated module's pom, whose generator configuration is used as is. */
+  static final Path GENERATED_POM = Path.of("../atlas-client-generated/pom.xml");
 
   @Test
   void anAddedOptionalFieldAppearsInTheGeneratedModel(@TempDir Path tmp) throws Exception {
@@ -67,7 +68,7 @@ class RegenerationTest {
         .hasMessageContaining("responses.200.description is missing");
   }
 
-  /** Generates one model with the execution configuration of this module's pom and returns its source. */
+  /** Generates one model with the execution configuration of the generated module's pom and returns its source. */
   static String generateModel(Path spec, Path out, String model) throws Exception {
     Element config = pluginConfiguration();
     CodegenConfigurator c = new CodegenConfigurator()
@@ -98,7 +99,7 @@ class RegenerationTest {
   }
 
   private static Element pluginConfiguration() throws Exception {
-    Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new File("pom.xml"));
+    Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(GENERATED_POM.toFile());
     NodeList executions = pom.getElementsByTagName("execution");
     for (int i = 0; i < executions.getLength(); i++) {
       Element e = (Element) executions.item(i);
@@ -106,7 +107,7 @@ class RegenerationTest {
         return (Element) e.getElementsByTagName("configuration").item(0);
       }
     }
-    throw new IOException("No generate-atlas-client execution in pom.xml");
+    throw new IOException("No generate-atlas-client execution in " + GENERATED_POM);
   }
 
   private static String text(Element parent, String tag) {
