@@ -93,10 +93,6 @@ final class ClientContext {
     return baseHttp;
   }
 
-  OkHttpClient http() {
-    return http;
-  }
-
   ApiClient apiClient() {
     return apiClient;
   }

@@ -89,30 +89,10 @@ public final class Transport {
     return random;
   }
 
-  /** @return the HTTP client calls run on */
-  public OkHttpClient http() {
-    return http;
-  }
-
   /**
-   * Runs one call and parses a JSON success body.
-   *
-   * @param <T> the result type
-   * @param factory builds the request
-   * @param type the success body type, or {@code Void.class} for no body
-   * @param options per-call options
-   * @param resourceId the id named by the call, for not-found errors; may be null
-   * @return the parsed body, or null for {@code Void}
-   * @throws AtlasException on any failure
-   */
-  public <T> T execute(CallFactory factory, Type type, RequestOptions options, String resourceId) {
-    return execute(factory, type, options, resourceId, -1, false);
-  }
-
-  /**
-   * Like {@link #execute(CallFactory, Type, RequestOptions, String)}, with retries per the policy,
-   * optionally parsing the body of one non-2xx status as a success (the health check's 503
-   * carries a health report).
+   * Runs one call, with retries per the policy, and parses its JSON success body; optionally
+   * parses the body of one non-2xx status as a success (the health check's 503 carries a health
+   * report).
    *
    * @param <T> the result type
    * @param factory builds the request
@@ -346,17 +326,6 @@ public final class Transport {
     } catch (ApiException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
-  }
-
-  /**
-   * Creates the call for one attempt with the per-call options applied.
-   *
-   * @param factory builds the request
-   * @param options per-call options
-   * @return a call ready to execute
-   */
-  public Call newCall(CallFactory factory, RequestOptions options) {
-    return newCall(request(factory), options);
   }
 
   /**

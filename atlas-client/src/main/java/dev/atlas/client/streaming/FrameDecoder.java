@@ -48,18 +48,6 @@ final class FrameDecoder {
       "abort", "error", "data-context-warning"};
 
   /**
-   * Decodes one frame.
-   *
-   * @param data the frame's data
-   * @param out receives zero, one or two events
-   * @return true if the frame was the {@code [DONE]} sentinel
-   */
-  boolean decode(String data, Consumer<StreamEvent> out) {
-    byte[] b = data.getBytes(StandardCharsets.UTF_8);
-    return decode(b, 0, b.length, out);
-  }
-
-  /**
    * Decodes one frame from its UTF-8 bytes.
    *
    * @param buf holds the frame's data bytes
