@@ -58,6 +58,10 @@ import java.util.regex.Pattern;
  */
 public final class AtlasSandbox implements AutoCloseable {
   private static final Gson GSON = new com.google.gson.GsonBuilder().serializeNulls().create();
+  /** The spec as served, and the health report (the spec's example with status ok): both fixed. */
+  private static final byte[] SPEC = OpenApiSpec.json().getBytes(StandardCharsets.UTF_8);
+  private static final byte[] HEALTH = GSON.toJson(health(JsonParser.parseString(OpenApiSpec.json())
+      .getAsJsonObject())).getBytes(StandardCharsets.UTF_8);
 
   static {
     // without TCP_NODELAY the JDK server's separate head and body writes meet the client's delayed
@@ -86,6 +90,8 @@ public final class AtlasSandbox implements AutoCloseable {
   private final Map<String, List<JsonObject>> messages = new LinkedHashMap<>();
   /** Each conversation's updatedAt as epoch millis, for ordering without parsing the text. */
   private final Map<String, Long> updatedAt = new java.util.HashMap<>();
+  /** Column descriptions per table: the demo schema is fixed, so read once. */
+  private final Map<String, JsonArray> columns = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, JsonObject> shares = new LinkedHashMap<>();
   private final Map<String, JsonObject> tasks = new LinkedHashMap<>();
   private final Map<String, List<JsonObject>> runs = new LinkedHashMap<>();
@@ -275,7 +281,10 @@ public final class AtlasSandbox implements AutoCloseable {
     }
 
     void json(int status, JsonElement body) throws IOException {
-      byte[] bytes = GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
+      bytes(status, GSON.toJson(body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    void bytes(int status, byte[] bytes) throws IOException {
       ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
       ex.sendResponseHeaders(status, bytes.length);
       try (OutputStream out = ex.getResponseBody()) {
@@ -506,9 +515,9 @@ public final class AtlasSandbox implements AutoCloseable {
 
   private void defineRoutes() {
     String id = "([^/]+)";
-    publicRoute("GET", "/api/health", c -> c.json(200, health()));
-    publicRoute("GET", "/openapi.json", c -> c.json(200, JsonParser.parseString(OpenApiSpec.json())));
-    publicRoute("GET", "/api/v1/openapi.json", c -> c.json(200, JsonParser.parseString(OpenApiSpec.json())));
+    publicRoute("GET", "/api/health", c -> c.bytes(200, HEALTH));
+    publicRoute("GET", "/openapi.json", c -> c.bytes(200, SPEC));
+    publicRoute("GET", "/api/v1/openapi.json", c -> c.bytes(200, SPEC));
     route("POST", "/api/v1/query", this::query);
     route("POST", "/api/v1/chat", this::chat);
     route("GET", "/api/v1/conversations", this::listConversations);
@@ -736,8 +745,7 @@ public final class AtlasSandbox implements AutoCloseable {
     });
   }
 
-  private static JsonObject health() {
-    JsonObject spec = JsonParser.parseString(OpenApiSpec.json()).getAsJsonObject();
+  private static JsonObject health(JsonObject spec) {
     JsonObject example = spec.getAsJsonObject("paths").getAsJsonObject("/api/health").getAsJsonObject("get")
         .getAsJsonObject("responses").getAsJsonObject("200").getAsJsonObject("content")
         .getAsJsonObject("application/json").getAsJsonObject("example").deepCopy();
@@ -747,6 +755,10 @@ public final class AtlasSandbox implements AutoCloseable {
   }
 
   private JsonArray columnsJson(String table) {
+    return columns.computeIfAbsent(table, this::readColumns).deepCopy();
+  }
+
+  private JsonArray readColumns(String table) {
     JsonArray cols = new JsonArray();
     try {
       for (String[] col : warehouse.columns(table)) {
