@@ -111,8 +111,11 @@ public class FacadeOverheadBenchmark {
     }
   }
 
-  private RequestBody json(Object body) {
-    return RequestBody.create(gson.toJson(body), JSON_TYPE);
+  private <T> T rawPost(String path, String field, String value, Class<T> type) throws IOException {
+    JsonObject body = new JsonObject();
+    body.addProperty(field, value);
+    return rawCall(new Request.Builder().url(base + path).header("Authorization", "Bearer " + KEY)
+        .post(RequestBody.create(gson.toJson(body), JSON_TYPE)).build(), type);
   }
 
   /** @return the answer; through the facade */
@@ -124,10 +127,7 @@ public class FacadeOverheadBenchmark {
   /** @return the answer; plain OkHttp + Gson */
   @Benchmark
   public QueryResponse queryRawOkHttpGson() throws IOException {
-    JsonObject body = new JsonObject();
-    body.addProperty("question", "What was last month's revenue?");
-    return rawCall(new Request.Builder().url(base + "/api/v1/query").header("Authorization", "Bearer " + KEY)
-        .post(json(body)).build(), QueryResponse.class);
+    return rawPost("/api/v1/query", "question", "What was last month's revenue?", QueryResponse.class);
   }
 
   /** @return the first page; through the facade */
@@ -152,9 +152,6 @@ public class FacadeOverheadBenchmark {
   /** @return the verdict; plain OkHttp + Gson */
   @Benchmark
   public ValidateSQLResponse validateSqlRawOkHttpGson() throws IOException {
-    JsonObject body = new JsonObject();
-    body.addProperty("sql", "SELECT id FROM users");
-    return rawCall(new Request.Builder().url(base + "/api/v1/validate-sql").header("Authorization", "Bearer " + KEY)
-        .post(json(body)).build(), ValidateSQLResponse.class);
+    return rawPost("/api/v1/validate-sql", "sql", "SELECT id FROM users", ValidateSQLResponse.class);
   }
 }
