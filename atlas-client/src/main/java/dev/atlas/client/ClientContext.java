@@ -6,6 +6,7 @@ import dev.atlas.client.generated.invoker.ApiClient;
 import dev.atlas.client.generated.invoker.JSON;
 import dev.atlas.client.internal.CredentialsInterceptor;
 import dev.atlas.client.internal.HeadersInterceptor;
+import dev.atlas.client.internal.LeanApiClient;
 import dev.atlas.client.internal.Transport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +47,7 @@ final class ClientContext {
     this.baseHttp = baseHttp;
     this.http = http;
     this.ownsHttp = ownsHttp;
-    this.apiClient = new ApiClient(http);
+    this.apiClient = new LeanApiClient(http);
     apiClient.setBasePath(settings.baseUrlText());
     apiClient.setUserAgent(USER_AGENT);
     this.transport = new Transport(http, GSON, settings.clock(), settings.retryPolicy(), settings.sleeper(),

@@ -304,6 +304,42 @@ class ErrorHandlingTest extends WireMockSupport {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource({"0", "262144", "262145", "3000000"})
+  void aSuccessBodyOfAnySizeParsesWhetherReadWholeOrStreamed(int padding) {
+    // bodies up to 256 KiB are read whole, larger ones are streamed to the parser: both give the same result
+    String answer = "x".repeat(padding);
+    respond(200, "application/json", "{\"answer\":\"" + answer + "\",\"sql\":[],\"data\":[],\"steps\":1,"
+        + "\"usage\":{\"totalTokens\":3},\"conversationId\":\"c-1\",\"newerField\":{\"a\":[1,2]}}");
+    var response = client().query("q");
+    assertThat(response.getAnswer()).hasSize(padding).isEqualTo(answer);
+    assertThat(response.getConversationId()).isEqualTo("c-1");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"application/json; charset=ISO-8859-1, ISO-8859-1", "application/json;charset=\"windows-1252\", windows-1252",
+      "application/json, UTF-8"})
+  void theDeclaredCharsetDecodesTheBody(String contentType, String charset) {
+    String json = "{\"answer\":\"Umsatz in M\u00fcnchen: 1.204,50 \u00a7\",\"sql\":[],\"data\":[],\"steps\":1,"
+        + "\"usage\":{\"totalTokens\":3},\"conversationId\":\"c-1\"}";
+    wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", contentType)
+        .withBody(json.getBytes(java.nio.charset.Charset.forName(charset)))));
+    assertThat(client().query("q").getAnswer()).isEqualTo("Umsatz in M\u00fcnchen: 1.204,50 \u00a7");
+  }
+
+  @Test
+  void aBodyCutShortOfItsLengthIsAConnectionErrorAtAnySize() throws Exception {
+    // the whole-body read must see the missing bytes as a broken connection, not as malformed JSON
+    try (RawHttpServer server = new RawHttpServer(x -> {
+      x.out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\nConnection: close\r\n\r\n"
+          + "{\"answer\":\"Revenue was\"}").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      x.out.flush();
+    }); AtlasClient c = builderFor(server.baseUrl()).apiKey(API_KEY).maxRetries(0).build()) {
+      assertThatThrownBy(() -> c.query("q")).isInstanceOfSatisfying(AtlasConnectionException.class,
+          e -> assertThat(e.status()).isZero());
+    }
+  }
+
   @Test
   void aResetInTheMiddleOfABodyIsARetryableConnectionError() throws Exception {
     try (RawHttpServer server = new RawHttpServer(x -> {

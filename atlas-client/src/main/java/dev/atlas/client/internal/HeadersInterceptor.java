@@ -26,16 +26,16 @@ public final class HeadersInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    Request.Builder b = request.newBuilder();
+    Request.Builder b = null; // built only when something changes: most requests already carry it all
     String ua = request.header("User-Agent");
     if (ua == null || ua.startsWith("OpenAPI-Generator")) {
-      b.header("User-Agent", userAgent);
+      b = request.newBuilder().header("User-Agent", userAgent);
     }
     for (Map.Entry<String, String> e : defaults.entrySet()) {
       if (request.header(e.getKey()) == null) {
-        b.header(e.getKey(), e.getValue());
+        b = (b == null ? request.newBuilder() : b).header(e.getKey(), e.getValue());
       }
     }
-    return chain.proceed(b.build());
+    return chain.proceed(b == null ? request : b.build());
   }
 }

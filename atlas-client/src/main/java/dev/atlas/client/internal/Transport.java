@@ -7,8 +7,10 @@ import dev.atlas.client.generated.invoker.ApiException;
 import dev.atlas.client.retry.RetryPolicy;
 import dev.atlas.client.retry.Sleeper;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.lang.reflect.Type;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,6 +36,8 @@ import okio.BufferedSource;
 public final class Transport {
   /** Most bytes of an error or non-JSON body that are read to describe it. */
   static final long MAX_ERROR_BODY_BYTES = 1L << 20;
+  /** Success bodies up to this size are read whole and parsed from a String; larger ones are streamed. */
+  static final long WHOLE_BODY_BYTES = 256L << 10;
 
   /** Builds the call for one attempt, usually a generated {@code xxxCall(..., null)} method. */
   @FunctionalInterface
@@ -304,11 +308,15 @@ public final class Transport {
    * @return a call ready to execute
    */
   public Call newCall(Request request, RequestOptions options) {
-    Request.Builder builder = request.newBuilder();
-    for (Map.Entry<String, String> h : options.headers().entrySet()) {
-      builder.header(h.getKey(), h.getValue());
+    Request withHeaders = request;
+    if (!options.headers().isEmpty()) {
+      Request.Builder builder = request.newBuilder();
+      for (Map.Entry<String, String> h : options.headers().entrySet()) {
+        builder.header(h.getKey(), h.getValue());
+      }
+      withHeaders = builder.build();
     }
-    Call call = http.newCall(builder.build());
+    Call call = http.newCall(withHeaders);
     options.timeout().ifPresent(t -> call.timeout().timeout(t.toMillis(), TimeUnit.MILLISECONDS));
     return call;
   }
@@ -368,15 +376,20 @@ public final class Transport {
         String prefix = redactor.apply(readPrefix(body, MAX_ERROR_BODY_BYTES));
         throw ErrorMapper.invalidResponse(response.code(), contentType, prefix, "expected a JSON body", method, path, null);
       }
-      MediaType mt = body.contentType();
-      try (Reader reader = new java.io.InputStreamReader(source.inputStream(),
-          mt != null && mt.charset() != null ? mt.charset() : StandardCharsets.UTF_8)) {
-        T value = gson.fromJson(reader, type);
-        if (value == null) {
-          throw ErrorMapper.invalidResponse(response.code(), contentType, "null", "expected a JSON object", method, path, null);
+      Charset charset = charset(body, contentType);
+      T value;
+      if (!source.request(WHOLE_BODY_BYTES + 1)) {
+        // at most WHOLE_BODY_BYTES, now all read: parse it from one String (no 8 KiB decoder buffer per call)
+        value = gson.fromJson(source.readString(charset), type);
+      } else {
+        try (Reader reader = new InputStreamReader(source.inputStream(), charset)) {
+          value = gson.fromJson(reader, type);
         }
-        return value;
       }
+      if (value == null) {
+        throw ErrorMapper.invalidResponse(response.code(), contentType, "null", "expected a JSON object", method, path, null);
+      }
+      return value;
     } catch (AtlasException e) {
       throw e;
     } catch (IOException e) {
@@ -404,16 +417,27 @@ public final class Transport {
     return null;
   }
 
+  /** @return the first byte that is not blank or part of a BOM, looked at in the read buffer without consuming it; -1 if none */
   private static int firstNonBlank(BufferedSource source) throws IOException {
-    BufferedSource peek = source.peek();
-    for (int i = 0; i < 4096 && peek.request(1); i++) {
-      int b = peek.readByte() & 0xff;
+    for (long i = 0; i < 4096 && source.request(i + 1); i++) {
+      int b = source.getBuffer().getByte(i) & 0xff;
       if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != 0xEF && b != 0xBB && b != 0xBF) {
         return b;
       }
     }
     return -1;
   }
+
+  /** @return the charset the response declares, UTF-8 when it declares none (parsed only when it names one) */
+  private static Charset charset(ResponseBody body, String contentType) {
+    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("charset")) {
+      return StandardCharsets.UTF_8;
+    }
+    MediaType mt = body.contentType();
+    Charset declared = mt == null ? null : mt.charset();
+    return declared != null ? declared : StandardCharsets.UTF_8;
+  }
+
 
   private static String readPrefix(ResponseBody body, long max) throws IOException {
     if (body == null) {
