@@ -2,7 +2,6 @@ package dev.atlas.bench;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
-import com.sun.net.httpserver.HttpServer;
 import dev.atlas.client.AtlasClient;
 import dev.atlas.client.ListConversationsParams;
 import dev.atlas.client.generated.invoker.JSON;
@@ -10,12 +9,6 @@ import dev.atlas.client.generated.model.ListConversationsResponse;
 import dev.atlas.client.generated.model.QueryResponse;
 import dev.atlas.client.generated.model.ValidateSQLResponse;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -38,12 +31,13 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The facade's cost per call: the same request through {@link AtlasClient} and with plain OkHttp
  * plus Gson (parsing into the same generated model), against one loopback server with canned
- * responses. Only the ratio means something: the server's time is in both.
+ * responses ({@link LoopbackServer}: a blocking thread per connection, so neither client meets selector
+ * jitter). Only the ratio means something: the server's time is in both.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms512m", "-Xmx512m", "-Dsun.net.httpserver.nodelay=true"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 6, time = 1)
 public class FacadeOverheadBenchmark {
@@ -67,7 +61,7 @@ public class FacadeOverheadBenchmark {
   static final MediaType JSON_TYPE = MediaType.get("application/json");
   static final String KEY = "sk-bench";
 
-  HttpServer server;
+  LoopbackServer server;
   String base;
   AtlasClient atlas;
   OkHttpClient raw;
@@ -76,21 +70,9 @@ public class FacadeOverheadBenchmark {
   /** Starts the server and both clients. */
   @Setup(Level.Trial)
   public void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-    server.setExecutor(Executors.newFixedThreadPool(2));
-    Map<String, String> bodies = Map.of("/api/v1/query", QUERY, "/api/v1/validate-sql", VALIDATE,
-        "/api/v1/conversations", CONVERSATIONS);
-    server.createContext("/", ex -> {
-      ex.getRequestBody().readAllBytes();
-      byte[] b = bodies.get(ex.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().set("Content-Type", "application/json");
-      ex.sendResponseHeaders(200, b.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(b);
-      }
-    });
-    server.start();
-    base = "http://127.0.0.1:" + server.getAddress().getPort();
+    server = new LoopbackServer(0).json("/api/v1/query", QUERY).json("/api/v1/validate-sql", VALIDATE)
+        .json("/api/v1/conversations", CONVERSATIONS);
+    base = server.baseUrl();
     atlas = AtlasClient.builder().baseUrl(base).apiKey(KEY).build();
     raw = new OkHttpClient();
     gson = JSON.getGson();
@@ -98,11 +80,11 @@ public class FacadeOverheadBenchmark {
 
   /** Stops them. */
   @TearDown(Level.Trial)
-  public void stop() {
+  public void stop() throws IOException {
     atlas.close();
     raw.dispatcher().executorService().shutdown();
     raw.connectionPool().evictAll();
-    server.stop(0);
+    server.close();
   }
 
   private <T> T rawCall(Request request, Class<T> type) throws IOException {
