@@ -57,7 +57,9 @@ public final class AtlasClientBuilder {
   private Sleeper sleeper = Sleeper.system();
   private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
-  AtlasClientBuilder() {}
+  AtlasClientBuilder() {
+    dev.atlas.client.internal.Models.preloadInBackground(); // overlaps with what the caller does next
+  }
 
   /**
    * Sets the Atlas deployment, e.g. {@code https://atlas.example.com}: the URL that

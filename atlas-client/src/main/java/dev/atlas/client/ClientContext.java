@@ -1,12 +1,10 @@
 package dev.atlas.client;
 
-import com.google.gson.Gson;
-import com.google.gson.ToNumberPolicy;
 import dev.atlas.client.generated.invoker.ApiClient;
-import dev.atlas.client.generated.invoker.JSON;
 import dev.atlas.client.internal.CredentialsInterceptor;
 import dev.atlas.client.internal.HeadersInterceptor;
 import dev.atlas.client.internal.LeanApiClient;
+import dev.atlas.client.internal.Models;
 import dev.atlas.client.internal.Transport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,9 +25,6 @@ import okhttp3.OkHttpClient;
 final class ClientContext {
   private static final System.Logger LOG = System.getLogger("dev.atlas.client");
   static final String VERSION = readVersion();
-  /** The generated models' Gson, with untyped JSON numbers (row values) kept exact rather than as doubles. */
-  static final Gson GSON = JSON.getGson().newBuilder().setObjectToNumberStrategy(ToNumberPolicy.LAZILY_PARSED_NUMBER)
-      .create();
   static final String USER_AGENT = "atlas-java/" + VERSION + " (Java " + Runtime.version().feature() + "; okhttp "
       + okhttpVersion() + ")";
 
@@ -50,11 +45,12 @@ final class ClientContext {
     this.apiClient = new LeanApiClient(http);
     apiClient.setBasePath(settings.baseUrlText());
     apiClient.setUserAgent(USER_AGENT);
-    this.transport = new Transport(http, GSON, settings.clock(), settings.retryPolicy(), settings.sleeper(),
+    this.transport = new Transport(http, Models.gson(), settings.clock(), settings.retryPolicy(), settings.sleeper(),
         settings.random(), settings::redact);
   }
 
   static ClientContext create(AtlasClientBuilder settings, OkHttpClient base, boolean owns) {
+    Models.preloadInBackground(); // if the builder has not: load the models while OkHttp sets up TLS below
     OkHttpClient baseHttp = base;
     if (baseHttp == null) {
       // OkHttp allows 5 concurrent calls per host by default; async calls and batches need more
