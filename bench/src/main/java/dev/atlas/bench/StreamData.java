@@ -21,6 +21,23 @@ public final class StreamData {
    * @return the bytes, ending with {@code data: [DONE]}
    */
   public static byte[] generate(int targetBytes) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(targetBytes + (1 << 16));
+    out.writeBytes(body(targetBytes));
+    out.writeBytes(END);
+    return out.toByteArray();
+  }
+
+  /** The frames that end a stream: {@code finish}, then {@code [DONE]}. */
+  public static final byte[] END = ("data: {\"type\":\"finish\",\"finishReason\":\"stop\"}\n\n"
+      + "data: [DONE]\n\n").getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * Generates about {@code targetBytes} of frames without the end, to be repeated into a longer stream.
+   *
+   * @param targetBytes the size to reach
+   * @return whole frames
+   */
+  public static byte[] body(int targetBytes) {
     Random r = new Random(42);
     ByteArrayOutputStream out = new ByteArrayOutputStream(targetBytes + (1 << 16));
     int frame = 0;
@@ -53,8 +70,6 @@ public final class StreamData {
       }
       write(out, data);
     }
-    write(out, "{\"type\":\"finish\",\"finishReason\":\"stop\"}");
-    write(out, "[DONE]");
     return out.toByteArray();
   }
 
