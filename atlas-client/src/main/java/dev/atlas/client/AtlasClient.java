@@ -17,6 +17,7 @@ import dev.atlas.client.generated.model.QueryResponse;
 import dev.atlas.client.generated.model.RollbackActionResponse;
 import dev.atlas.client.generated.model.ValidateSQLResponse;
 import dev.atlas.client.generated.model.ValidateSqlRequest;
+import dev.atlas.client.internal.Lazy;
 import dev.atlas.client.internal.PathIds;
 import dev.atlas.client.batch.Batch;
 import dev.atlas.client.batch.BatchOptions;
@@ -64,9 +65,11 @@ public final class AtlasClient implements AutoCloseable {
   private final StarterPromptsApi starterPromptsApi;
   private final SqlApi sqlApi;
   private final ActionsApi actionsApi;
-  private final Conversations conversations;
-  private final ScheduledTasks scheduledTasks;
-  private final Admin admin;
+  // created on first use: each loads a large generated API class, which a client that only asks
+  // questions never needs (part of the cold-start work, see docs/benchmarks.md)
+  private final Lazy<Conversations> conversations;
+  private final Lazy<ScheduledTasks> scheduledTasks;
+  private final Lazy<Admin> admin;
   private final Streaming streaming;
 
   AtlasClient(ClientContext ctx) {
@@ -77,9 +80,9 @@ public final class AtlasClient implements AutoCloseable {
     this.starterPromptsApi = new StarterPromptsApi(ctx.apiClient());
     this.sqlApi = new SqlApi(ctx.apiClient());
     this.actionsApi = new ActionsApi(ctx.apiClient());
-    this.conversations = new Conversations(ctx);
-    this.scheduledTasks = new ScheduledTasks(ctx);
-    this.admin = new Admin(ctx);
+    this.conversations = new Lazy<>(() -> new Conversations(ctx));
+    this.scheduledTasks = new Lazy<>(() -> new ScheduledTasks(ctx));
+    this.admin = new Lazy<>(() -> new Admin(ctx));
     this.streaming = new Streaming(ctx);
   }
 
@@ -395,7 +398,7 @@ public final class AtlasClient implements AutoCloseable {
    * @throws AtlasException on failure ({@code invalid_request} for an unparseable date)
    */
   public Page<AuditLogEntry> auditLog(AuditLogFilter filter) {
-    return admin.audit(filter, RequestOptions.none());
+    return admin.get().audit(filter, RequestOptions.none());
   }
 
   /**
@@ -407,7 +410,7 @@ public final class AtlasClient implements AutoCloseable {
    * @throws AtlasException on failure
    */
   public Page<AuditLogEntry> auditLog(AuditLogFilter filter, RequestOptions requestOptions) {
-    return admin.audit(filter, requestOptions);
+    return admin.get().audit(filter, requestOptions);
   }
 
   /**
@@ -526,7 +529,7 @@ public final class AtlasClient implements AutoCloseable {
    * @return the page
    */
   public CompletableFuture<Page<AuditLogEntry>> auditLogAsync(AuditLogFilter filter, RequestOptions requestOptions) {
-    return admin.auditAsync(filter, requestOptions);
+    return admin.get().auditAsync(filter, requestOptions);
   }
 
   /**
@@ -585,17 +588,17 @@ public final class AtlasClient implements AutoCloseable {
 
   /** @return conversations: list, get, star, share, delete */
   public Conversations conversations() {
-    return conversations;
+    return conversations.get();
   }
 
   /** @return scheduled (cron) questions and their runs */
   public ScheduledTasks scheduledTasks() {
-    return scheduledTasks;
+    return scheduledTasks.get();
   }
 
   /** @return admin endpoints (admin role): overview, connections, audit, plugins, semantic layer */
   public Admin admin() {
-    return admin;
+    return admin.get();
   }
 
   /** @return the base URL requests go to, without a trailing slash */

@@ -60,12 +60,18 @@ public final class Scenarios {
   private Scenarios() {}
 
   /**
-   * @param args the JSON file to write; optionally {@code quick} for a smoke run
+   * @param args the JSON file to write; optionally {@code quick} for a smoke run, or {@code coldstart}
+   *     to print the cold-start measurement alone
    * @throws Exception if a scenario fails
    */
   public static void main(String[] args) throws Exception {
     boolean quick = args.length > 1 && args[1].equals("quick");
     RESULTS.put("machine", machine());
+    if (args.length > 1 && args[1].equals("coldstart")) { // only the cold start, e.g. while working on it
+      ColdStart.measure(RESULTS, 15);
+      System.out.println(RESULTS);
+      System.exit(0);
+    }
     latency(quick ? 2_000 : 20_000);
     heapOverLongStream(quick ? 64L << 20 : 1L << 30);
     try (ServerProcess slow = ServerProcess.start(50)) {

@@ -32,7 +32,12 @@ public final class Models {
     if (STARTED.getAndSet(true)) {
       return;
     }
-    Thread t = new Thread(Models::gson, "atlas-model-preload");
+    Thread t = new Thread(() -> {
+      Gson gson = gson();
+      // the adapters of the most common first call, and with them Gson's reflection machinery
+      gson.getAdapter(dev.atlas.client.generated.model.QueryRequest.class);
+      gson.getAdapter(dev.atlas.client.generated.model.QueryResponse.class);
+    }, "atlas-model-preload");
     t.setDaemon(true);
     t.start();
   }
