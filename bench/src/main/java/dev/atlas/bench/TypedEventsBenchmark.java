@@ -1,8 +1,5 @@
 package dev.atlas.bench;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.atlas.client.streaming.AtlasStream;
 import dev.atlas.client.streaming.StreamEvent;
 import java.io.ByteArrayInputStream;
@@ -42,19 +39,8 @@ public class TypedEventsBenchmark extends StreamBenchmark {
   @Benchmark
   public long readLineGsonTree() throws IOException {
     long[] n = {0};
-    SseFramingBenchmark.ReadLineSse.forEachData(new ByteArrayInputStream(stream), data -> {
-      if (data.equals("[DONE]")) {
-        return;
-      }
-      JsonObject o = JsonParser.parseString(data).getAsJsonObject();
-      String type = o.get("type").getAsString();
-      if (type.equals("text-delta")) {
-        n[0] += o.get("delta").getAsString().length();
-      } else {
-        JsonElement output = o.get("output");
-        n[0] += output == null ? 1 : 2;
-      }
-    });
+    SseFramingBenchmark.ReadLineSse.forEachData(new ByteArrayInputStream(stream),
+        data -> n[0] += StreamEndToEndBenchmark.GsonTreeEvents.count(data));
     return n[0];
   }
 }
