@@ -50,7 +50,6 @@ final class ClientContext {
   }
 
   static ClientContext create(AtlasClientBuilder settings, OkHttpClient base, boolean owns) {
-    Models.preloadInBackground(); // if the builder has not: load the models while OkHttp sets up TLS below
     OkHttpClient baseHttp = base;
     if (baseHttp == null) {
       // OkHttp allows 5 concurrent calls per host by default; async calls and batches need more

@@ -328,7 +328,7 @@ class ErrorHandlingTest extends WireMockSupport {
   }
 
   @Test
-  void aBodyCutShortOfItsLengthIsAConnectionErrorAtAnySize() throws Exception {
+  void aBodyCutShortOfItsLengthIsAConnectionErrorNotMalformedJson() throws Exception {
     // the whole-body read must see the missing bytes as a broken connection, not as malformed JSON
     try (RawHttpServer server = new RawHttpServer(x -> {
       x.out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\nConnection: close\r\n\r\n"

@@ -69,9 +69,14 @@ public final class Report {
 
   /** A stream's size and frame count, for turning ms per stream into MB/s and events/s. */
   record StreamSize(double megabytes, long events) {
+    private static final Map<Integer, StreamSize> SIZES = new java.util.HashMap<>();
+
+    /** @return the size of the stream the benchmarks generate for this parameter (generated once per size) */
     static StreamSize of(int mebibytes) {
-      byte[] stream = StreamData.generate(mebibytes << 20);
-      return new StreamSize(stream.length / 1e6, count(stream));
+      return SIZES.computeIfAbsent(mebibytes, m -> {
+        byte[] stream = StreamData.generate(m << 20);
+        return new StreamSize(stream.length / 1e6, count(stream));
+      });
     }
   }
 
