@@ -42,9 +42,8 @@ final class ClientContext {
     this.baseHttp = baseHttp;
     this.http = http;
     this.ownsHttp = ownsHttp;
-    this.apiClient = new LeanApiClient(http);
+    this.apiClient = new LeanApiClient(http, USER_AGENT);
     apiClient.setBasePath(settings.baseUrlText());
-    apiClient.setUserAgent(USER_AGENT);
     this.transport = new Transport(http, Models.gson(), settings.clock(), settings.retryPolicy(), settings.sleeper(),
         settings.random(), settings::redact);
   }

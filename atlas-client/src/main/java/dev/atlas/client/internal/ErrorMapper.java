@@ -18,7 +18,6 @@ import dev.atlas.client.errors.AtlasRateLimitException;
 import dev.atlas.client.errors.AtlasServerException;
 import dev.atlas.client.errors.AtlasTimeoutException;
 import dev.atlas.client.errors.ErrorInfo;
-import dev.atlas.client.generated.invoker.JSON;
 import dev.atlas.client.generated.model.ValidationIssue;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -325,7 +324,7 @@ public final class ErrorMapper {
     List<ValidationIssue> out = new ArrayList<>(array.size());
     for (JsonElement item : array) {
       try {
-        ValidationIssue issue = JSON.getGson().fromJson(item, ValidationIssue.class);
+        ValidationIssue issue = Models.gson().fromJson(item, ValidationIssue.class);
         if (issue != null) {
           out.add(issue);
         }

@@ -4,6 +4,7 @@ import dev.atlas.client.generated.invoker.ApiCallback;
 import dev.atlas.client.generated.invoker.ApiClient;
 import dev.atlas.client.generated.invoker.ApiException;
 import dev.atlas.client.generated.invoker.Pair;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -34,9 +35,13 @@ public final class LeanApiClient extends ApiClient {
   private static final Pattern JSON_MIME =
       Pattern.compile("(?i)^(application/json|[^;/ \t]+/[^;/ \t]+[+]json)[ \t]*(;.*)?$");
 
-  /** @param http the client the generated code builds calls with */
-  public LeanApiClient(OkHttpClient http) {
+  /**
+   * @param http the client the generated code builds calls with
+   * @param userAgent the {@code User-Agent} every request carries
+   */
+  public LeanApiClient(OkHttpClient http, String userAgent) {
     super(http);
+    setUserAgent(userAgent);
   }
 
   @Override
@@ -62,6 +67,33 @@ public final class LeanApiClient extends ApiClient {
     Request.Builder builder = new Request.Builder().url(buildUrl(baseUrl, path, queryParams, collectionQueryParams));
     processHeaderParams(headerParams, builder);
     return builder.method(method, requestBody).build();
+  }
+
+  /**
+   * What the generated {@code init()} does, except creating a {@code JSON} instance (and setting the
+   * generator's {@code User-Agent}, which the constructor replaces): nothing reads
+   * it (the generated code serializes through {@code JSON}'s static methods, this SDK through
+   * {@link Models}), and creating it initializes the whole model registry on the caller's thread,
+   * which made every new client wait for the registry {@link Models#preloadInBackground()} was
+   * already loading on another thread instead of building its TLS set-up meanwhile.
+   */
+  @Override
+  protected void init() {
+    verifyingSsl = true;
+    authentications = new HashMap<>();
+  }
+
+  /**
+   * Serializes JSON bodies with {@link Models#gson()} (the generated code uses the {@code JSON}
+   * registry, which loads every model); every other body as generated.
+   */
+  @Override
+  public RequestBody serialize(Object obj, String contentType) throws ApiException {
+    if (obj != null && !(obj instanceof byte[]) && !(obj instanceof java.io.File) && !"text/plain".equals(contentType)
+        && isJsonMime(contentType)) {
+      return RequestBody.create(Models.gson().toJson(obj), MediaType.parse(contentType));
+    }
+    return super.serialize(obj, contentType);
   }
 
   @Override

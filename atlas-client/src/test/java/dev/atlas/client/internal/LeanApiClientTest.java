@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class LeanApiClientTest {
   static final OkHttpClient HTTP = new OkHttpClient();
-  static final ApiClient GENERATED = new ApiClient(HTTP);
-  static final LeanApiClient LEAN = new LeanApiClient(HTTP);
+  static final ApiClient GENERATED = new ApiClient(HTTP).setUserAgent("atlas-java/test");
+  static final LeanApiClient LEAN = new LeanApiClient(HTTP, "atlas-java/test");
 
   @ParameterizedTest
   @ValueSource(strings = {"application/json", "APPLICATION/JSON", "application/json; charset=utf-8",
