@@ -117,10 +117,11 @@ public final class Report {
         Score raw = facade.get(call + "RawOkHttpGson");
         if (ours != null && raw != null) {
           worst = Math.max(worst, ours.value / raw.value);
-          each.append(each.length() == 0 ? "" : ", ").append(call).append(fmt(" %.2f×", ours.value / raw.value));
+          each.append(each.length() == 0 ? "" : ", ").append(call).append(fmt(" %.2f× (%.2f-%.2f)", ours.value / raw.value,
+              (ours.value - ours.error) / (raw.value + raw.error), (ours.value + ours.error) / (raw.value - raw.error)));
         }
       }
-      target(md, "facade overhead ≤ 1.05× OkHttp + Gson", each.toString(), worst <= 1.05);
+      target(md, "facade overhead ≤ 1.05× OkHttp + Gson", each + "; in brackets: the range both 99.9 % error bars allow", worst <= 1.05);
     }
     if (s.has("latency")) {
       double p99 = s.getAsJsonObject("latency").getAsJsonObject("atlasStreamQuery").get("p99us").getAsDouble();
