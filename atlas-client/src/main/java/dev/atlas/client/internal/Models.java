@@ -29,9 +29,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code gson.getDelegateAdapter(this, type)}, which only works if that factory is registered in the
  * Gson it is given. So each model gets a small Gson of its own in which its factory is registered
  * ahead of {@link ModelFactory}; everything else, nested models included, comes from the shared Gson.
- * Types the registry treats specially (composed {@code oneOf} schemas, whose discriminators go through
- * GsonFire, and the date and byte-array adapters) are served by the full registry, loaded only if one
- * of them is ever needed.
+ * Types the registry treats specially (composed {@code oneOf} schemas, whose variants' adapters depend
+ * on the registry's order and which GsonFire configures, and the date and byte-array adapters) are
+ * served by the full registry, loaded only if one of them is ever needed.
  */
 public final class Models {
   private static final String MODEL_PACKAGE = "dev.atlas.client.generated.model.";

@@ -114,6 +114,18 @@ class ModelsTest {
   }
 
   @Test
+  void writesAndReadsTheRegistrysOwnTypesThroughTheRegistry() {
+    // dates and byte arrays have adapters of the generated JSON class (Gson alone cannot write java.time)
+    Object[] values = {java.time.OffsetDateTime.parse("2026-11-23T12:00:00.123+01:00"), java.time.LocalDate.of(2026, 11, 23),
+        java.time.LocalDateTime.of(2026, 11, 23, 12, 0), new java.util.Date(1_700_000_000_000L), new byte[] {1, 2, (byte) 250}};
+    for (Object value : values) {
+      String json = Models.registryGson().toJson(value);
+      assertThat(Models.gson().toJson(value)).as("%s", value.getClass()).isEqualTo(json);
+      assertThat(Models.gson().toJson(Models.gson().fromJson(json, value.getClass()))).isEqualTo(json);
+    }
+  }
+
+  @Test
   void keepsRowValuesAsExactNumbers() {
     JsonObject doc = sample(SCHEMAS.getAsJsonObject("QueryResultSet"), 0).getAsJsonObject();
     doc.add("rows", JsonParser.parseString("[{\"big\":12345678901234567890123,\"price\":0.10}]"));
