@@ -59,7 +59,7 @@ class SoakTest {
 
   @Test
   void mixedCallsAndStreamsWithFaultsLeaveNothingBehind() throws Exception {
-    soak(); // the first round also loads what stays for the JVM's life (classes' static state, the model registry)
+    soak(); // the first round also loads what stays for the JVM's life (classes' static state, the model adapters)
     long heapBefore = usedHeapAfterGc();
     soak();
     // the sandbox, its state and the client are gone with soak()'s frame: what stays is a leak
