@@ -1,4 +1,4 @@
-package dev.atlas.client.build;
+package dev.atlas.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
