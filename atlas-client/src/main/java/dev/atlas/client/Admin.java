@@ -10,8 +10,8 @@ import dev.atlas.client.generated.model.ConnectionHealth;
 import dev.atlas.client.generated.model.ListConnectionsResponse;
 import dev.atlas.client.generated.model.ListPluginsResponse;
 import dev.atlas.client.generated.model.PluginHealthCheckResponse;
+import dev.atlas.client.internal.Operation;
 import dev.atlas.client.internal.PathIds;
-import dev.atlas.client.internal.Transport;
 import dev.atlas.client.paging.Page;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -56,7 +56,7 @@ public final class Admin {
    * @throws AtlasException on failure
    */
   public AdminOverview overview(RequestOptions requestOptions) {
-    return ctx.call(() -> api.getAdminOverviewCall(null), AdminOverview.class, requestOptions, null);
+    return ctx.send(getAdminOverviewOp(), requestOptions);
   }
 
   /**
@@ -77,7 +77,7 @@ public final class Admin {
    * @throws AtlasException on failure
    */
   public ListConnectionsResponse connections(RequestOptions requestOptions) {
-    return ctx.call(() -> api.listConnectionsCall(null), ListConnectionsResponse.class, requestOptions, null);
+    return ctx.send(listConnectionsOp(), requestOptions);
   }
 
   /**
@@ -101,7 +101,7 @@ public final class Admin {
    */
   public ConnectionHealth testConnection(String connectionId, RequestOptions requestOptions) {
     PathIds.check("connectionId", connectionId);
-    return ctx.call(() -> api.testConnectionCall(connectionId, null), ConnectionHealth.class, requestOptions, connectionId);
+    return ctx.send(testConnectionOp(connectionId), requestOptions);
   }
 
   /**
@@ -125,7 +125,7 @@ public final class Admin {
    */
   public Page<AuditLogEntry> audit(AuditLogFilter filter, RequestOptions requestOptions) {
     Objects.requireNonNull(filter, "filter");
-    return page(filter, requestOptions, ctx.call(auditCall(filter), AuditLogResponse.class, requestOptions, null));
+    return page(filter, requestOptions, ctx.send(auditOp(filter), requestOptions));
   }
 
   /**
@@ -137,11 +137,11 @@ public final class Admin {
    */
   public CompletableFuture<Page<AuditLogEntry>> auditAsync(AuditLogFilter filter, RequestOptions requestOptions) {
     Objects.requireNonNull(filter, "filter");
-    return ctx.<AuditLogResponse>callAsync(auditCall(filter), AuditLogResponse.class, requestOptions, null)
+    return ctx.sendAsync(auditOp(filter), requestOptions)
         .thenApply(r -> page(filter, requestOptions, r));
   }
 
-  private Transport.CallFactory auditCall(AuditLogFilter f) {
+  private Operation.CallFactory auditCall(AuditLogFilter f) {
     return () -> api.listAuditLogCall(f.limit().orElse(null), f.offset().orElse(null), f.user().orElse(null),
         f.success().orElse(null), f.from().orElse(null), f.to().orElse(null), f.connection().orElse(null),
         f.table().orElse(null), f.column().orElse(null), f.actorKind().orElse(null), f.clientId().orElse(null),
@@ -173,7 +173,7 @@ public final class Admin {
    * @throws AtlasException on failure
    */
   public AuditStats auditStats(RequestOptions requestOptions) {
-    return ctx.call(() -> api.getAuditStatsCall(null), AuditStats.class, requestOptions, null);
+    return ctx.send(getAuditStatsOp(), requestOptions);
   }
 
   /**
@@ -194,7 +194,7 @@ public final class Admin {
    * @throws AtlasException on failure
    */
   public ListPluginsResponse plugins(RequestOptions requestOptions) {
-    return ctx.call(() -> api.listPluginsCall(null), ListPluginsResponse.class, requestOptions, null);
+    return ctx.send(listPluginsOp(), requestOptions);
   }
 
   /**
@@ -218,8 +218,7 @@ public final class Admin {
    */
   public PluginHealthCheckResponse pluginHealth(String pluginId, RequestOptions requestOptions) {
     PathIds.check("pluginId", pluginId);
-    return ctx.callReadOnly(() -> api.checkPluginHealthCall(pluginId, null), PluginHealthCheckResponse.class,
-        requestOptions, pluginId);
+    return ctx.send(checkPluginHealthOp(pluginId), requestOptions);
   }
 
   /**
@@ -229,7 +228,7 @@ public final class Admin {
    * @return the overview
    */
   public CompletableFuture<AdminOverview> overviewAsync(RequestOptions requestOptions) {
-    return ctx.callAsync(() -> api.getAdminOverviewCall(null), AdminOverview.class, requestOptions, null);
+    return ctx.sendAsync(getAdminOverviewOp(), requestOptions);
   }
 
   /**
@@ -239,7 +238,7 @@ public final class Admin {
    * @return the connections
    */
   public CompletableFuture<ListConnectionsResponse> connectionsAsync(RequestOptions requestOptions) {
-    return ctx.callAsync(() -> api.listConnectionsCall(null), ListConnectionsResponse.class, requestOptions, null);
+    return ctx.sendAsync(listConnectionsOp(), requestOptions);
   }
 
   /**
@@ -251,8 +250,7 @@ public final class Admin {
    */
   public CompletableFuture<ConnectionHealth> testConnectionAsync(String connectionId, RequestOptions requestOptions) {
     PathIds.check("connectionId", connectionId);
-    return ctx.callAsync(() -> api.testConnectionCall(connectionId, null), ConnectionHealth.class, requestOptions,
-        connectionId);
+    return ctx.sendAsync(testConnectionOp(connectionId), requestOptions);
   }
 
   /**
@@ -262,7 +260,7 @@ public final class Admin {
    * @return the statistics
    */
   public CompletableFuture<AuditStats> auditStatsAsync(RequestOptions requestOptions) {
-    return ctx.callAsync(() -> api.getAuditStatsCall(null), AuditStats.class, requestOptions, null);
+    return ctx.sendAsync(getAuditStatsOp(), requestOptions);
   }
 
   /**
@@ -272,7 +270,7 @@ public final class Admin {
    * @return the plugins
    */
   public CompletableFuture<ListPluginsResponse> pluginsAsync(RequestOptions requestOptions) {
-    return ctx.callAsync(() -> api.listPluginsCall(null), ListPluginsResponse.class, requestOptions, null);
+    return ctx.sendAsync(listPluginsOp(), requestOptions);
   }
 
   /**
@@ -284,7 +282,36 @@ public final class Admin {
    */
   public CompletableFuture<PluginHealthCheckResponse> pluginHealthAsync(String pluginId, RequestOptions requestOptions) {
     PathIds.check("pluginId", pluginId);
-    return ctx.callAsync(() -> api.checkPluginHealthCall(pluginId, null), PluginHealthCheckResponse.class,
-        requestOptions, pluginId, -1, true);
+    return ctx.sendAsync(checkPluginHealthOp(pluginId), requestOptions);
+  }
+
+  private Operation<AdminOverview> getAdminOverviewOp() {
+    return Operation.of(() -> api.getAdminOverviewCall(null), AdminOverview.class);
+  }
+
+  private Operation<ListConnectionsResponse> listConnectionsOp() {
+    return Operation.of(() -> api.listConnectionsCall(null), ListConnectionsResponse.class);
+  }
+
+  private Operation<ConnectionHealth> testConnectionOp(String connectionId) {
+    return Operation.of(() -> api.testConnectionCall(connectionId, null),
+        ConnectionHealth.class).about(connectionId);
+  }
+
+  private Operation<AuditLogResponse> auditOp(AuditLogFilter filter) {
+    return Operation.of(auditCall(filter), AuditLogResponse.class);
+  }
+
+  private Operation<AuditStats> getAuditStatsOp() {
+    return Operation.of(() -> api.getAuditStatsCall(null), AuditStats.class);
+  }
+
+  private Operation<ListPluginsResponse> listPluginsOp() {
+    return Operation.of(() -> api.listPluginsCall(null), ListPluginsResponse.class);
+  }
+
+  private Operation<PluginHealthCheckResponse> checkPluginHealthOp(String pluginId) {
+    return Operation.of(() -> api.checkPluginHealthCall(pluginId, null),
+        PluginHealthCheckResponse.class).about(pluginId).readOnly();
   }
 }

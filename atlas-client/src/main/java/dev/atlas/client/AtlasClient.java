@@ -18,8 +18,8 @@ import dev.atlas.client.generated.model.RollbackActionResponse;
 import dev.atlas.client.generated.model.ValidateSQLResponse;
 import dev.atlas.client.generated.model.ValidateSqlRequest;
 import dev.atlas.client.internal.Lazy;
+import dev.atlas.client.internal.Operation;
 import dev.atlas.client.internal.PathIds;
-import dev.atlas.client.batch.Batch;
 import dev.atlas.client.batch.BatchOptions;
 import dev.atlas.client.batch.BatchOutcome;
 import dev.atlas.client.paging.Page;
@@ -157,7 +157,7 @@ public final class AtlasClient implements AutoCloseable {
     QueryRequest body = new QueryRequest().question(question)
         .conversationId(options.conversationId())
         .connectionId(options.connectionId());
-    return ctx.call(() -> queryApi.queryCall(body, null), QueryResponse.class, requestOptions, null);
+    return ctx.send(queryOp(body), requestOptions);
   }
 
   // ---------------------------------------------------------------- streaming
@@ -275,7 +275,7 @@ public final class AtlasClient implements AutoCloseable {
    * @throws AtlasException if the server cannot be reached or sends no report
    */
   public HealthResponse health(RequestOptions requestOptions) {
-    return ctx.call(() -> healthApi.getHealthCall(null), HealthResponse.class, requestOptions, null, 503);
+    return ctx.send(getHealthOp(), requestOptions);
   }
 
   // ---------------------------------------------------------------- tables and prompts
@@ -310,7 +310,7 @@ public final class AtlasClient implements AutoCloseable {
    * @throws AtlasException on failure
    */
   public ListTablesResponse listTables(String connectionId, RequestOptions requestOptions) {
-    return ctx.call(() -> tablesApi.listTablesCall(connectionId, null), ListTablesResponse.class, requestOptions, connectionId);
+    return ctx.send(listTablesOp(connectionId), requestOptions);
   }
 
   /**
@@ -343,8 +343,7 @@ public final class AtlasClient implements AutoCloseable {
    * @throws AtlasException on failure
    */
   public ListStarterPromptsResponse starterPrompts(Integer limit, RequestOptions requestOptions) {
-    return ctx.call(() -> starterPromptsApi.listStarterPromptsCall(limit, null), ListStarterPromptsResponse.class,
-        requestOptions, null);
+    return ctx.send(listStarterPromptsOp(limit), requestOptions);
   }
 
   // ---------------------------------------------------------------- SQL
@@ -385,7 +384,7 @@ public final class AtlasClient implements AutoCloseable {
   public ValidateSQLResponse validateSql(String sql, String connectionId, RequestOptions requestOptions) {
     Objects.requireNonNull(sql, "sql");
     ValidateSqlRequest body = new ValidateSqlRequest().sql(sql).connectionId(connectionId);
-    return ctx.callReadOnly(() -> sqlApi.validateSqlCall(body, null), ValidateSQLResponse.class, requestOptions, null);
+    return ctx.send(validateSqlOp(body), requestOptions);
   }
 
   // ---------------------------------------------------------------- audit and actions
@@ -436,8 +435,7 @@ public final class AtlasClient implements AutoCloseable {
    */
   public RollbackActionResponse rollbackAction(String actionId, RequestOptions requestOptions) {
     PathIds.check("actionId", actionId);
-    return ctx.call(() -> actionsApi.rollbackActionCall(actionId, null), RollbackActionResponse.class, requestOptions,
-        actionId);
+    return ctx.send(rollbackActionOp(actionId), requestOptions);
   }
 
   // ---------------------------------------------------------------- asynchronous forms
@@ -458,7 +456,7 @@ public final class AtlasClient implements AutoCloseable {
     QueryRequest body = new QueryRequest().question(question)
         .conversationId(options.conversationId())
         .connectionId(options.connectionId());
-    return ctx.callAsync(() -> queryApi.queryCall(body, null), QueryResponse.class, requestOptions, null);
+    return ctx.sendAsync(queryOp(body), requestOptions);
   }
 
   /**
@@ -478,7 +476,7 @@ public final class AtlasClient implements AutoCloseable {
    * @return the report (also for a 503 that carries one)
    */
   public CompletableFuture<HealthResponse> healthAsync(RequestOptions requestOptions) {
-    return ctx.callAsync(() -> healthApi.getHealthCall(null), HealthResponse.class, requestOptions, null, 503, false);
+    return ctx.sendAsync(getHealthOp(), requestOptions);
   }
 
   /**
@@ -489,8 +487,7 @@ public final class AtlasClient implements AutoCloseable {
    * @return tables with their columns
    */
   public CompletableFuture<ListTablesResponse> listTablesAsync(String connectionId, RequestOptions requestOptions) {
-    return ctx.callAsync(() -> tablesApi.listTablesCall(connectionId, null), ListTablesResponse.class, requestOptions,
-        connectionId);
+    return ctx.sendAsync(listTablesOp(connectionId), requestOptions);
   }
 
   /**
@@ -501,8 +498,7 @@ public final class AtlasClient implements AutoCloseable {
    * @return prompts and their total
    */
   public CompletableFuture<ListStarterPromptsResponse> starterPromptsAsync(Integer limit, RequestOptions requestOptions) {
-    return ctx.callAsync(() -> starterPromptsApi.listStarterPromptsCall(limit, null), ListStarterPromptsResponse.class,
-        requestOptions, null);
+    return ctx.sendAsync(listStarterPromptsOp(limit), requestOptions);
   }
 
   /**
@@ -517,8 +513,7 @@ public final class AtlasClient implements AutoCloseable {
       RequestOptions requestOptions) {
     Objects.requireNonNull(sql, "sql");
     ValidateSqlRequest body = new ValidateSqlRequest().sql(sql).connectionId(connectionId);
-    return ctx.callAsync(() -> sqlApi.validateSqlCall(body, null), ValidateSQLResponse.class, requestOptions, null, -1,
-        true);
+    return ctx.sendAsync(validateSqlOp(body), requestOptions);
   }
 
   /**
@@ -541,15 +536,14 @@ public final class AtlasClient implements AutoCloseable {
    */
   public CompletableFuture<RollbackActionResponse> rollbackActionAsync(String actionId, RequestOptions requestOptions) {
     PathIds.check("actionId", actionId);
-    return ctx.callAsync(() -> actionsApi.rollbackActionCall(actionId, null), RollbackActionResponse.class,
-        requestOptions, actionId);
+    return ctx.sendAsync(rollbackActionOp(actionId), requestOptions);
   }
 
   // ---------------------------------------------------------------- batches
 
   /**
    * Asks many questions with bounded concurrency (a sliding window), sharing one back-off when
-   * rate limited. See {@link Batch}.
+   * rate limited. See {@link #batch(List, BiFunction, BatchOptions)}.
    *
    * <pre>{@code
    * List<BatchOutcome<String, QueryResponse>> outcomes = atlas.queryBatch(questions,
@@ -567,7 +561,11 @@ public final class AtlasClient implements AutoCloseable {
   }
 
   /**
-   * Runs any call for many inputs with bounded concurrency and a shared back-off. See {@link Batch}.
+   * Runs any call for many inputs with bounded concurrency: a sliding window (a new item starts as
+   * soon as one ends), one outcome per input in input order, and a shared back-off (while one item
+   * waits to be retried, no new item starts). Each item is retried exactly as the same call made
+   * alone (a GET after a dropped connection, a query only when it provably did not run), provided
+   * the call passes on the options it is given. Cancelling the result cancels the calls in flight.
    *
    * @param <I> the input type
    * @param <T> the result type
@@ -580,8 +578,7 @@ public final class AtlasClient implements AutoCloseable {
   public <I, T> CompletableFuture<List<BatchOutcome<I, T>>> batch(List<I> inputs,
       BiFunction<I, RequestOptions, CompletableFuture<T>> call, BatchOptions options) {
     ctx.ensureOpen();
-    return Batch.run(inputs, call, options, ctx.transport().policy(), ctx.transport().sleeper(),
-        ctx.transport().random());
+    return BatchRunner.run(inputs, call, options, ctx.retries().sleeper());
   }
 
   // ---------------------------------------------------------------- resource groups
@@ -621,5 +618,32 @@ public final class AtlasClient implements AutoCloseable {
   @Override
   public String toString() {
     return "AtlasClient{" + ctx.settings().describe() + "}";
+  }
+
+  private Operation<QueryResponse> queryOp(QueryRequest body) {
+    return Operation.of(() -> queryApi.queryCall(body, null), QueryResponse.class);
+  }
+
+  private Operation<HealthResponse> getHealthOp() {
+    return Operation.of(() -> healthApi.getHealthCall(null), HealthResponse.class).resultAlsoOn(503);
+  }
+
+  private Operation<ListTablesResponse> listTablesOp(String connectionId) {
+    return Operation.of(() -> tablesApi.listTablesCall(connectionId, null),
+        ListTablesResponse.class).about(connectionId);
+  }
+
+  private Operation<ListStarterPromptsResponse> listStarterPromptsOp(Integer limit) {
+    return Operation.of(() -> starterPromptsApi.listStarterPromptsCall(limit, null),
+        ListStarterPromptsResponse.class);
+  }
+
+  private Operation<ValidateSQLResponse> validateSqlOp(ValidateSqlRequest body) {
+    return Operation.of(() -> sqlApi.validateSqlCall(body, null), ValidateSQLResponse.class).readOnly();
+  }
+
+  private Operation<RollbackActionResponse> rollbackActionOp(String actionId) {
+    return Operation.of(() -> actionsApi.rollbackActionCall(actionId, null),
+        RollbackActionResponse.class).about(actionId);
   }
 }

@@ -58,7 +58,6 @@ public final class AtlasClientBuilder {
   private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
   AtlasClientBuilder() {
-    dev.atlas.client.internal.Models.preloadInBackground(); // overlaps with what the caller does next
   }
 
   /**

@@ -170,7 +170,7 @@ public final class AuditLogFilter {
     public Builder table(String table) { this.table = table; return this; }
     /** @param column only queries reading this column @return this */
     public Builder column(String column) { this.column = column; return this; }
-    /** @param actorKind only queries by this kind of actor @return this */
+    /** @param actorKind only queries by this kind of actor: {@code human}, {@code agent}, {@code mcp}, {@code scheduler} or {@code api_key} (the server answers 400 to others) @return this */
     public Builder actorKind(String actorKind) { this.actorKind = actorKind; return this; }
     /** @param clientId only queries from this client id @return this */
     public Builder clientId(String clientId) { this.clientId = clientId; return this; }

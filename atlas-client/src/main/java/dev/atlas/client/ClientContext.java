@@ -3,12 +3,12 @@ package dev.atlas.client;
 import dev.atlas.client.generated.invoker.ApiClient;
 import dev.atlas.client.internal.CredentialsInterceptor;
 import dev.atlas.client.internal.HeadersInterceptor;
-import dev.atlas.client.internal.LeanApiClient;
-import dev.atlas.client.internal.Models;
+import dev.atlas.client.internal.Json;
+import dev.atlas.client.internal.Operation;
+import dev.atlas.client.internal.RetryEngine;
 import dev.atlas.client.internal.Transport;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Type;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Properties;
@@ -20,8 +20,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 
-/** What every resource group of one client shares: settings, HTTP client, generated ApiClient, transport. */
+/**
+ * What every resource group of one client shares: settings, HTTP client, the generated ApiClient
+ * that builds requests, the transport that makes attempts and the retry engine that repeats them.
+ */
 final class ClientContext {
   private static final System.Logger LOG = System.getLogger("dev.atlas.client");
   static final String VERSION = readVersion();
@@ -34,6 +38,7 @@ final class ClientContext {
   private final boolean ownsHttp;
   private final ApiClient apiClient;
   private final Transport transport;
+  private final RetryEngine retries;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile ExecutorService streamExecutor;
 
@@ -42,10 +47,11 @@ final class ClientContext {
     this.baseHttp = baseHttp;
     this.http = http;
     this.ownsHttp = ownsHttp;
-    this.apiClient = new LeanApiClient(http, USER_AGENT);
+    this.apiClient = new ApiClient(http);
     apiClient.setBasePath(settings.baseUrlText());
-    this.transport = new Transport(http, Models.gson(), settings.clock(), settings.retryPolicy(), settings.sleeper(),
-        settings.random(), settings::redact);
+    apiClient.setUserAgent(USER_AGENT);
+    this.transport = new Transport(http, Json.gson(), settings.clock(), settings::redact);
+    this.retries = new RetryEngine(settings.retryPolicy(), settings.sleeper(), settings.random());
   }
 
   static ClientContext create(AtlasClientBuilder settings, OkHttpClient base, boolean owns) {
@@ -92,38 +98,65 @@ final class ClientContext {
     return apiClient;
   }
 
-  Transport transport() {
-    return transport;
+  RetryEngine retries() {
+    return retries;
   }
 
-  <T> T call(Transport.CallFactory factory, Type type, RequestOptions options, String resourceId) {
-    return call(factory, type, options, resourceId, -1);
-  }
-
-  <T> T call(Transport.CallFactory factory, Type type, RequestOptions options, String resourceId, int bodyStatus) {
+  /**
+   * Runs an operation, retried per the policy.
+   *
+   * @param <T> the result type
+   * @param op the operation
+   * @param options per-call options, or null
+   * @return the result
+   */
+  <T> T send(Operation<T> op, RequestOptions options) {
     ensureOpen();
-    return transport.execute(factory, type, options == null ? RequestOptions.none() : options, resourceId, bodyStatus,
-        false);
+    RequestOptions o = options == null ? RequestOptions.none() : options;
+    Request request = op.request();
+    return retries.run(op.safeToRepeat(request), maxRetries(o), o.retryUnsafe(),
+        () -> transport.exchange(op, request, o));
   }
 
-  <T> CompletableFuture<T> callAsync(Transport.CallFactory factory, Type type, RequestOptions options,
-      String resourceId) {
-    return callAsync(factory, type, options, resourceId, -1, false);
-  }
-
-  <T> CompletableFuture<T> callAsync(Transport.CallFactory factory, Type type, RequestOptions options,
-      String resourceId, int bodyStatus, boolean readOnly) {
+  /**
+   * Runs an operation without blocking a thread, retried per the policy.
+   *
+   * @param <T> the result type
+   * @param op the operation
+   * @param options per-call options, or null
+   * @return the result; cancelling it cancels the call in flight and any retry to come
+   */
+  <T> CompletableFuture<T> sendAsync(Operation<T> op, RequestOptions options) {
     if (closed.get()) {
       return CompletableFuture.failedFuture(new IllegalStateException("This AtlasClient is closed"));
     }
-    return transport.executeAsync(factory, type, options == null ? RequestOptions.none() : options, resourceId,
-        bodyStatus, readOnly);
+    RequestOptions o = options == null ? RequestOptions.none() : options;
+    Request request;
+    try {
+      request = op.request();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return retries.runAsync(op.safeToRepeat(request), maxRetries(o), o.retryUnsafe(), o.retryGate(),
+        () -> transport.exchangeAsync(op, request, o));
   }
 
-  /** A POST that changes nothing: retried like a GET. */
-  <T> T callReadOnly(Transport.CallFactory factory, Type type, RequestOptions options, String resourceId) {
+  /**
+   * Opens a response whose body the caller consumes (a stream), retried only before it opens.
+   *
+   * @param request the request
+   * @param options per-call options, or null
+   * @return the open 2xx response and its call
+   */
+  Transport.Opened open(Request request, RequestOptions options) {
     ensureOpen();
-    return transport.execute(factory, type, options == null ? RequestOptions.none() : options, resourceId, -1, true);
+    RequestOptions o = options == null ? RequestOptions.none() : options;
+    return retries.run(!request.method().equals("POST"), maxRetries(o), o.retryUnsafe(),
+        () -> transport.open(request, o));
+  }
+
+  private int maxRetries(RequestOptions o) {
+    return o.maxRetries().orElse(retries.policy().maxRetries());
   }
 
   void ensureOpen() {

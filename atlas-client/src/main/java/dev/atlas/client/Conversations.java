@@ -10,8 +10,8 @@ import dev.atlas.client.generated.model.ShareConversationResponse;
 import dev.atlas.client.generated.model.ShareStatus;
 import dev.atlas.client.generated.model.StarConversationRequest;
 import dev.atlas.client.generated.model.StarConversationResponse;
+import dev.atlas.client.internal.Operation;
 import dev.atlas.client.internal.PathIds;
-import dev.atlas.client.internal.Transport;
 import dev.atlas.client.paging.Page;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -62,7 +62,7 @@ public final class Conversations {
    */
   public Page<Conversation> list(ListConversationsParams params, RequestOptions requestOptions) {
     Objects.requireNonNull(params, "params");
-    return page(params, requestOptions, ctx.call(listCall(params), ListConversationsResponse.class, requestOptions, null));
+    return page(params, requestOptions, ctx.send(listOp(params), requestOptions));
   }
 
   /**
@@ -75,11 +75,10 @@ public final class Conversations {
    */
   public CompletableFuture<Page<Conversation>> listAsync(ListConversationsParams params, RequestOptions requestOptions) {
     Objects.requireNonNull(params, "params");
-    return ctx.<ListConversationsResponse>callAsync(listCall(params), ListConversationsResponse.class, requestOptions,
-        null).thenApply(r -> page(params, requestOptions, r));
+    return ctx.sendAsync(listOp(params), requestOptions).thenApply(r -> page(params, requestOptions, r));
   }
 
-  private Transport.CallFactory listCall(ListConversationsParams params) {
+  private Operation.CallFactory listCall(ListConversationsParams params) {
     return () -> api.listConversationsCall(params.limit(), params.offset(), params.starred(), null);
   }
 
@@ -112,7 +111,7 @@ public final class Conversations {
    */
   public ConversationWithMessages get(String id, RequestOptions requestOptions) {
     PathIds.check("id", id);
-    return ctx.call(() -> api.getConversationCall(id, null), ConversationWithMessages.class, requestOptions, id);
+    return ctx.send(getConversationOp(id), requestOptions);
   }
 
   /**
@@ -124,7 +123,7 @@ public final class Conversations {
    */
   public CompletableFuture<ConversationWithMessages> getAsync(String id, RequestOptions requestOptions) {
     PathIds.check("id", id);
-    return ctx.callAsync(() -> api.getConversationCall(id, null), ConversationWithMessages.class, requestOptions, id);
+    return ctx.sendAsync(getConversationOp(id), requestOptions);
   }
 
   /**
@@ -161,7 +160,7 @@ public final class Conversations {
   public StarConversationResponse setStarred(String id, boolean starred, RequestOptions requestOptions) {
     PathIds.check("id", id);
     StarConversationRequest body = new StarConversationRequest().starred(starred);
-    return ctx.call(() -> api.starConversationCall(id, body, null), StarConversationResponse.class, requestOptions, id);
+    return ctx.send(starConversationOp(id, body), requestOptions);
   }
 
   /**
@@ -176,8 +175,7 @@ public final class Conversations {
       RequestOptions requestOptions) {
     PathIds.check("id", id);
     StarConversationRequest body = new StarConversationRequest().starred(starred);
-    return ctx.callAsync(() -> api.starConversationCall(id, body, null), StarConversationResponse.class, requestOptions,
-        id);
+    return ctx.sendAsync(starConversationOp(id, body), requestOptions);
   }
 
   /**
@@ -199,7 +197,7 @@ public final class Conversations {
    */
   public void delete(String id, RequestOptions requestOptions) {
     PathIds.check("id", id);
-    ctx.call(() -> api.deleteConversationCall(id, null), Void.class, requestOptions, id);
+    ctx.send(deleteConversationOp(id), requestOptions);
   }
 
   /**
@@ -211,7 +209,7 @@ public final class Conversations {
    */
   public CompletableFuture<Void> deleteAsync(String id, RequestOptions requestOptions) {
     PathIds.check("id", id);
-    return ctx.callAsync(() -> api.deleteConversationCall(id, null), Void.class, requestOptions, id);
+    return ctx.sendAsync(deleteConversationOp(id), requestOptions);
   }
 
   /**
@@ -251,7 +249,7 @@ public final class Conversations {
     PathIds.check("id", id);
     Objects.requireNonNull(options, "options");
     ShareConversationRequest body = new ShareConversationRequest().expiresIn(options.expiresIn()).shareMode(options.shareMode());
-    return ctx.call(() -> api.shareConversationCall(id, body, null), ShareConversationResponse.class, requestOptions, id);
+    return ctx.send(shareConversationOp(id, body), requestOptions);
   }
 
   /**
@@ -267,8 +265,7 @@ public final class Conversations {
     PathIds.check("id", id);
     Objects.requireNonNull(options, "options");
     ShareConversationRequest body = new ShareConversationRequest().expiresIn(options.expiresIn()).shareMode(options.shareMode());
-    return ctx.callAsync(() -> api.shareConversationCall(id, body, null), ShareConversationResponse.class,
-        requestOptions, id);
+    return ctx.sendAsync(shareConversationOp(id, body), requestOptions);
   }
 
   /**
@@ -290,7 +287,7 @@ public final class Conversations {
    */
   public void unshare(String id, RequestOptions requestOptions) {
     PathIds.check("id", id);
-    ctx.call(() -> api.unshareConversationCall(id, null), Void.class, requestOptions, id);
+    ctx.send(unshareConversationOp(id), requestOptions);
   }
 
   /**
@@ -302,7 +299,7 @@ public final class Conversations {
    */
   public CompletableFuture<Void> unshareAsync(String id, RequestOptions requestOptions) {
     PathIds.check("id", id);
-    return ctx.callAsync(() -> api.unshareConversationCall(id, null), Void.class, requestOptions, id);
+    return ctx.sendAsync(unshareConversationOp(id), requestOptions);
   }
 
   /**
@@ -326,7 +323,7 @@ public final class Conversations {
    */
   public ShareStatus shareStatus(String id, RequestOptions requestOptions) {
     PathIds.check("id", id);
-    return ctx.call(() -> api.getConversationShareStatusCall(id, null), ShareStatus.class, requestOptions, id);
+    return ctx.send(getConversationShareStatusOp(id), requestOptions);
   }
 
   /**
@@ -338,6 +335,36 @@ public final class Conversations {
    */
   public CompletableFuture<ShareStatus> shareStatusAsync(String id, RequestOptions requestOptions) {
     PathIds.check("id", id);
-    return ctx.callAsync(() -> api.getConversationShareStatusCall(id, null), ShareStatus.class, requestOptions, id);
+    return ctx.sendAsync(getConversationShareStatusOp(id), requestOptions);
+  }
+
+  private Operation<ListConversationsResponse> listOp(ListConversationsParams params) {
+    return Operation.of(listCall(params), ListConversationsResponse.class);
+  }
+
+  private Operation<ConversationWithMessages> getConversationOp(String id) {
+    return Operation.of(() -> api.getConversationCall(id, null), ConversationWithMessages.class).about(id);
+  }
+
+  private Operation<StarConversationResponse> starConversationOp(String id, StarConversationRequest body) {
+    return Operation.of(() -> api.starConversationCall(id, body, null),
+        StarConversationResponse.class).about(id);
+  }
+
+  private Operation<Void> deleteConversationOp(String id) {
+    return Operation.of(() -> api.deleteConversationCall(id, null), Void.class).about(id);
+  }
+
+  private Operation<ShareConversationResponse> shareConversationOp(String id, ShareConversationRequest body) {
+    return Operation.of(() -> api.shareConversationCall(id, body, null),
+        ShareConversationResponse.class).about(id);
+  }
+
+  private Operation<Void> unshareConversationOp(String id) {
+    return Operation.of(() -> api.unshareConversationCall(id, null), Void.class).about(id);
+  }
+
+  private Operation<ShareStatus> getConversationShareStatusOp(String id) {
+    return Operation.of(() -> api.getConversationShareStatusCall(id, null), ShareStatus.class).about(id);
   }
 }

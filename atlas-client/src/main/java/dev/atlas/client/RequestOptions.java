@@ -1,6 +1,7 @@
 package dev.atlas.client;
 
 import dev.atlas.client.internal.HeaderChecks;
+import dev.atlas.client.internal.RetryEngine;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,18 +19,35 @@ import java.util.Optional;
  * }</pre>
  */
 public final class RequestOptions {
-  private static final RequestOptions NONE = new RequestOptions(null, Map.of(), null, false);
+  private static final RequestOptions NONE = new RequestOptions(null, Map.of(), null, false, null);
 
   private final Duration timeout;
   private final Map<String, String> headers;
   private final Integer maxRetries;
   private final boolean retryUnsafe;
+  /** Set by a batch on the options it passes to each item's call: the batch shares the waits. */
+  private final RetryEngine.Gate retryGate;
 
-  private RequestOptions(Duration timeout, Map<String, String> headers, Integer maxRetries, boolean retryUnsafe) {
+  private RequestOptions(Duration timeout, Map<String, String> headers, Integer maxRetries, boolean retryUnsafe,
+      RetryEngine.Gate retryGate) {
     this.timeout = timeout;
     this.headers = headers;
     this.maxRetries = maxRetries;
     this.retryUnsafe = retryUnsafe;
+    this.retryGate = retryGate;
+  }
+
+  /** @return the batch's part in the waits before retries, or null */
+  RetryEngine.Gate retryGate() {
+    return retryGate;
+  }
+
+  /**
+   * @param gate the batch's part in the waits before retries
+   * @return a copy with it
+   */
+  RequestOptions withRetryGate(RetryEngine.Gate gate) {
+    return new RequestOptions(timeout, headers, maxRetries, retryUnsafe, gate);
   }
 
   /** @return options that change nothing */
@@ -149,7 +167,7 @@ public final class RequestOptions {
     /** @return the options */
     public RequestOptions build() {
       return new RequestOptions(timeout, Collections.unmodifiableMap(new LinkedHashMap<>(headers)), maxRetries,
-          retryUnsafe);
+          retryUnsafe, null);
     }
   }
 }

@@ -12,8 +12,8 @@ import dev.atlas.client.generated.model.ScheduledTaskWithWarnings;
 import dev.atlas.client.generated.model.TriggerScheduledTaskResponse;
 import dev.atlas.client.generated.model.UpdateScheduledTaskInput;
 import dev.atlas.client.generated.model.UpdateScheduledTaskResponse;
+import dev.atlas.client.internal.Operation;
 import dev.atlas.client.internal.PathIds;
-import dev.atlas.client.internal.Transport;
 import dev.atlas.client.paging.Page;
 import java.util.List;
 import java.util.Objects;
@@ -63,7 +63,7 @@ public final class ScheduledTasks {
    */
   public ScheduledTaskWithWarnings create(CreateScheduledTaskInput input, RequestOptions requestOptions) {
     Objects.requireNonNull(input, "input");
-    return ctx.call(() -> api.createScheduledTaskCall(input, null), ScheduledTaskWithWarnings.class, requestOptions, null);
+    return ctx.send(createScheduledTaskOp(input), requestOptions);
   }
 
   /**
@@ -97,7 +97,7 @@ public final class ScheduledTasks {
    */
   public Page<ScheduledTask> list(ListScheduledTasksParams params, RequestOptions requestOptions) {
     Objects.requireNonNull(params, "params");
-    return page(params, requestOptions, ctx.call(listCall(params), ListScheduledTasksResponse.class, requestOptions, null));
+    return page(params, requestOptions, ctx.send(listOp(params), requestOptions));
   }
 
   /**
@@ -109,11 +109,10 @@ public final class ScheduledTasks {
    */
   public CompletableFuture<Page<ScheduledTask>> listAsync(ListScheduledTasksParams params, RequestOptions requestOptions) {
     Objects.requireNonNull(params, "params");
-    return ctx.<ListScheduledTasksResponse>callAsync(listCall(params), ListScheduledTasksResponse.class, requestOptions,
-        null).thenApply(r -> page(params, requestOptions, r));
+    return ctx.sendAsync(listOp(params), requestOptions).thenApply(r -> page(params, requestOptions, r));
   }
 
-  private Transport.CallFactory listCall(ListScheduledTasksParams params) {
+  private Operation.CallFactory listCall(ListScheduledTasksParams params) {
     return () -> api.listScheduledTasksCall(params.limit(), params.offset(), params.enabled(), params.connectionGroupId(),
         null);
   }
@@ -147,7 +146,7 @@ public final class ScheduledTasks {
    */
   public ScheduledTaskWithRuns get(String id, RequestOptions requestOptions) {
     PathIds.check("id", id);
-    return ctx.call(() -> api.getScheduledTaskCall(id, null), ScheduledTaskWithRuns.class, requestOptions, id);
+    return ctx.send(getScheduledTaskOp(id), requestOptions);
   }
 
   /**
@@ -174,7 +173,7 @@ public final class ScheduledTasks {
   public UpdateScheduledTaskResponse update(String id, UpdateScheduledTaskInput changes, RequestOptions requestOptions) {
     PathIds.check("id", id);
     Objects.requireNonNull(changes, "changes");
-    return ctx.call(() -> api.updateScheduledTaskCall(id, changes, null), UpdateScheduledTaskResponse.class, requestOptions, id);
+    return ctx.send(updateScheduledTaskOp(id, changes), requestOptions);
   }
 
   /**
@@ -198,7 +197,7 @@ public final class ScheduledTasks {
    */
   public TriggerScheduledTaskResponse trigger(String id, RequestOptions requestOptions) {
     PathIds.check("id", id);
-    return ctx.call(() -> api.triggerScheduledTaskCall(id, null), TriggerScheduledTaskResponse.class, requestOptions, id);
+    return ctx.send(triggerScheduledTaskOp(id), requestOptions);
   }
 
   /**
@@ -236,8 +235,7 @@ public final class ScheduledTasks {
    */
   public List<ScheduledTaskRun> listRuns(String id, Integer limit, RequestOptions requestOptions) {
     PathIds.check("id", id);
-    ListScheduledTaskRunsResponse r = ctx.call(() -> api.listScheduledTaskRunsCall(id, limit, null),
-        ListScheduledTaskRunsResponse.class, requestOptions, id);
+    ListScheduledTaskRunsResponse r = ctx.send(listScheduledTaskRunsOp(id, limit), requestOptions);
     return r.getRuns() == null ? List.of() : List.copyOf(r.getRuns());
   }
 
@@ -260,7 +258,7 @@ public final class ScheduledTasks {
    */
   public void delete(String id, RequestOptions requestOptions) {
     PathIds.check("id", id);
-    ctx.call(() -> api.deleteScheduledTaskCall(id, null), Void.class, requestOptions, id);
+    ctx.send(deleteScheduledTaskOp(id), requestOptions);
   }
 
   /**
@@ -273,8 +271,7 @@ public final class ScheduledTasks {
   public CompletableFuture<ScheduledTaskWithWarnings> createAsync(CreateScheduledTaskInput input,
       RequestOptions requestOptions) {
     Objects.requireNonNull(input, "input");
-    return ctx.callAsync(() -> api.createScheduledTaskCall(input, null), ScheduledTaskWithWarnings.class, requestOptions,
-        null);
+    return ctx.sendAsync(createScheduledTaskOp(input), requestOptions);
   }
 
   /**
@@ -286,7 +283,7 @@ public final class ScheduledTasks {
    */
   public CompletableFuture<ScheduledTaskWithRuns> getAsync(String id, RequestOptions requestOptions) {
     PathIds.check("id", id);
-    return ctx.callAsync(() -> api.getScheduledTaskCall(id, null), ScheduledTaskWithRuns.class, requestOptions, id);
+    return ctx.sendAsync(getScheduledTaskOp(id), requestOptions);
   }
 
   /**
@@ -301,8 +298,7 @@ public final class ScheduledTasks {
       RequestOptions requestOptions) {
     PathIds.check("id", id);
     Objects.requireNonNull(changes, "changes");
-    return ctx.callAsync(() -> api.updateScheduledTaskCall(id, changes, null), UpdateScheduledTaskResponse.class,
-        requestOptions, id);
+    return ctx.sendAsync(updateScheduledTaskOp(id, changes), requestOptions);
   }
 
   /**
@@ -314,8 +310,7 @@ public final class ScheduledTasks {
    */
   public CompletableFuture<TriggerScheduledTaskResponse> triggerAsync(String id, RequestOptions requestOptions) {
     PathIds.check("id", id);
-    return ctx.callAsync(() -> api.triggerScheduledTaskCall(id, null), TriggerScheduledTaskResponse.class,
-        requestOptions, id);
+    return ctx.sendAsync(triggerScheduledTaskOp(id), requestOptions);
   }
 
   /**
@@ -328,8 +323,7 @@ public final class ScheduledTasks {
    */
   public CompletableFuture<List<ScheduledTaskRun>> listRunsAsync(String id, Integer limit, RequestOptions requestOptions) {
     PathIds.check("id", id);
-    return ctx.<ListScheduledTaskRunsResponse>callAsync(() -> api.listScheduledTaskRunsCall(id, limit, null),
-        ListScheduledTaskRunsResponse.class, requestOptions, id)
+    return ctx.sendAsync(listScheduledTaskRunsOp(id, limit), requestOptions)
         .thenApply(r -> r.getRuns() == null ? List.of() : List.copyOf(r.getRuns()));
   }
 
@@ -342,6 +336,37 @@ public final class ScheduledTasks {
    */
   public CompletableFuture<Void> deleteAsync(String id, RequestOptions requestOptions) {
     PathIds.check("id", id);
-    return ctx.callAsync(() -> api.deleteScheduledTaskCall(id, null), Void.class, requestOptions, id);
+    return ctx.sendAsync(deleteScheduledTaskOp(id), requestOptions);
+  }
+
+  private Operation<ScheduledTaskWithWarnings> createScheduledTaskOp(CreateScheduledTaskInput input) {
+    return Operation.of(() -> api.createScheduledTaskCall(input, null), ScheduledTaskWithWarnings.class);
+  }
+
+  private Operation<ListScheduledTasksResponse> listOp(ListScheduledTasksParams params) {
+    return Operation.of(listCall(params), ListScheduledTasksResponse.class);
+  }
+
+  private Operation<ScheduledTaskWithRuns> getScheduledTaskOp(String id) {
+    return Operation.of(() -> api.getScheduledTaskCall(id, null), ScheduledTaskWithRuns.class).about(id);
+  }
+
+  private Operation<UpdateScheduledTaskResponse> updateScheduledTaskOp(String id, UpdateScheduledTaskInput changes) {
+    return Operation.of(() -> api.updateScheduledTaskCall(id, changes, null),
+        UpdateScheduledTaskResponse.class).about(id);
+  }
+
+  private Operation<TriggerScheduledTaskResponse> triggerScheduledTaskOp(String id) {
+    return Operation.of(() -> api.triggerScheduledTaskCall(id, null),
+        TriggerScheduledTaskResponse.class).about(id);
+  }
+
+  private Operation<ListScheduledTaskRunsResponse> listScheduledTaskRunsOp(String id, Integer limit) {
+    return Operation.of(() -> api.listScheduledTaskRunsCall(id, limit, null),
+        ListScheduledTaskRunsResponse.class).about(id);
+  }
+
+  private Operation<Void> deleteScheduledTaskOp(String id) {
+    return Operation.of(() -> api.deleteScheduledTaskCall(id, null), Void.class).about(id);
   }
 }

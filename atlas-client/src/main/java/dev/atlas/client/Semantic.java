@@ -8,6 +8,7 @@ import dev.atlas.client.generated.model.GlossaryResponse;
 import dev.atlas.client.generated.model.ListEntitiesResponse;
 import dev.atlas.client.generated.model.MetricsResponse;
 import dev.atlas.client.generated.model.SemanticStats;
+import dev.atlas.client.internal.Operation;
 import dev.atlas.client.internal.PathIds;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -56,8 +57,7 @@ public final class Semantic {
    */
   public ListEntitiesResponse entities(SemanticEntitiesParams params, RequestOptions requestOptions) {
     Objects.requireNonNull(params, "params");
-    return ctx.call(() -> api.listSemanticEntitiesCall(params.connection(), params.includeDrafts(), null),
-        ListEntitiesResponse.class, requestOptions, null);
+    return ctx.send(listSemanticEntitiesOp(params), requestOptions);
   }
 
   /**
@@ -95,7 +95,7 @@ public final class Semantic {
    */
   public EntityResponse entity(String name, String connectionGroupId, RequestOptions requestOptions) {
     PathIds.check("name", name);
-    return ctx.call(() -> api.getSemanticEntityCall(name, connectionGroupId, null), EntityResponse.class, requestOptions, name);
+    return ctx.send(getSemanticEntityOp(name, connectionGroupId), requestOptions);
   }
 
   /**
@@ -116,7 +116,7 @@ public final class Semantic {
    * @throws AtlasException on failure
    */
   public MetricsResponse metrics(RequestOptions requestOptions) {
-    return ctx.call(() -> api.listSemanticMetricsCall(null), MetricsResponse.class, requestOptions, null);
+    return ctx.send(listSemanticMetricsOp(), requestOptions);
   }
 
   /**
@@ -137,7 +137,7 @@ public final class Semantic {
    * @throws AtlasException on failure
    */
   public GlossaryResponse glossary(RequestOptions requestOptions) {
-    return ctx.call(() -> api.getSemanticGlossaryCall(null), GlossaryResponse.class, requestOptions, null);
+    return ctx.send(getSemanticGlossaryOp(), requestOptions);
   }
 
   /**
@@ -158,7 +158,7 @@ public final class Semantic {
    * @throws AtlasException on failure
    */
   public CatalogResponse catalog(RequestOptions requestOptions) {
-    return ctx.call(() -> api.getSemanticCatalogCall(null), CatalogResponse.class, requestOptions, null);
+    return ctx.send(getSemanticCatalogOp(), requestOptions);
   }
 
   /**
@@ -179,7 +179,7 @@ public final class Semantic {
    * @throws AtlasException on failure
    */
   public SemanticStats stats(RequestOptions requestOptions) {
-    return ctx.call(() -> api.getSemanticStatsCall(null), SemanticStats.class, requestOptions, null);
+    return ctx.send(getSemanticStatsOp(), requestOptions);
   }
 
   /**
@@ -192,8 +192,7 @@ public final class Semantic {
   public CompletableFuture<ListEntitiesResponse> entitiesAsync(SemanticEntitiesParams params,
       RequestOptions requestOptions) {
     Objects.requireNonNull(params, "params");
-    return ctx.callAsync(() -> api.listSemanticEntitiesCall(params.connection(), params.includeDrafts(), null),
-        ListEntitiesResponse.class, requestOptions, null);
+    return ctx.sendAsync(listSemanticEntitiesOp(params), requestOptions);
   }
 
   /**
@@ -207,8 +206,7 @@ public final class Semantic {
   public CompletableFuture<EntityResponse> entityAsync(String name, String connectionGroupId,
       RequestOptions requestOptions) {
     PathIds.check("name", name);
-    return ctx.callAsync(() -> api.getSemanticEntityCall(name, connectionGroupId, null), EntityResponse.class,
-        requestOptions, name);
+    return ctx.sendAsync(getSemanticEntityOp(name, connectionGroupId), requestOptions);
   }
 
   /**
@@ -218,7 +216,7 @@ public final class Semantic {
    * @return the metrics
    */
   public CompletableFuture<MetricsResponse> metricsAsync(RequestOptions requestOptions) {
-    return ctx.callAsync(() -> api.listSemanticMetricsCall(null), MetricsResponse.class, requestOptions, null);
+    return ctx.sendAsync(listSemanticMetricsOp(), requestOptions);
   }
 
   /**
@@ -228,7 +226,7 @@ public final class Semantic {
    * @return the glossary terms
    */
   public CompletableFuture<GlossaryResponse> glossaryAsync(RequestOptions requestOptions) {
-    return ctx.callAsync(() -> api.getSemanticGlossaryCall(null), GlossaryResponse.class, requestOptions, null);
+    return ctx.sendAsync(getSemanticGlossaryOp(), requestOptions);
   }
 
   /**
@@ -238,7 +236,7 @@ public final class Semantic {
    * @return the catalog
    */
   public CompletableFuture<CatalogResponse> catalogAsync(RequestOptions requestOptions) {
-    return ctx.callAsync(() -> api.getSemanticCatalogCall(null), CatalogResponse.class, requestOptions, null);
+    return ctx.sendAsync(getSemanticCatalogOp(), requestOptions);
   }
 
   /**
@@ -248,6 +246,32 @@ public final class Semantic {
    * @return the statistics
    */
   public CompletableFuture<SemanticStats> statsAsync(RequestOptions requestOptions) {
-    return ctx.callAsync(() -> api.getSemanticStatsCall(null), SemanticStats.class, requestOptions, null);
+    return ctx.sendAsync(getSemanticStatsOp(), requestOptions);
+  }
+
+  private Operation<ListEntitiesResponse> listSemanticEntitiesOp(SemanticEntitiesParams params) {
+    return Operation.of(() -> api.listSemanticEntitiesCall(params.connection(), params.includeDrafts(), null),
+        ListEntitiesResponse.class);
+  }
+
+  private Operation<EntityResponse> getSemanticEntityOp(String name, String connectionGroupId) {
+    return Operation.of(() -> api.getSemanticEntityCall(name, connectionGroupId, null),
+        EntityResponse.class).about(name);
+  }
+
+  private Operation<MetricsResponse> listSemanticMetricsOp() {
+    return Operation.of(() -> api.listSemanticMetricsCall(null), MetricsResponse.class);
+  }
+
+  private Operation<GlossaryResponse> getSemanticGlossaryOp() {
+    return Operation.of(() -> api.getSemanticGlossaryCall(null), GlossaryResponse.class);
+  }
+
+  private Operation<CatalogResponse> getSemanticCatalogOp() {
+    return Operation.of(() -> api.getSemanticCatalogCall(null), CatalogResponse.class);
+  }
+
+  private Operation<SemanticStats> getSemanticStatsOp() {
+    return Operation.of(() -> api.getSemanticStatsCall(null), SemanticStats.class);
   }
 }

@@ -8,6 +8,7 @@ import dev.atlas.client.generated.model.ChatMessage;
 import dev.atlas.client.generated.model.ChatMessagePart;
 import dev.atlas.client.generated.model.ChatRequest;
 import dev.atlas.client.generated.model.ChatRole;
+import dev.atlas.client.internal.Operation;
 import dev.atlas.client.internal.Transport;
 import dev.atlas.client.streaming.AtlasStream;
 import dev.atlas.client.streaming.ChatResponse;
@@ -53,10 +54,10 @@ final class Streaming {
     ChatRequest body = new ChatRequest().messages(List.copyOf(messages)).conversationId(o.conversationId())
         .connectionId(o.connectionId()).connectionGroupId(o.connectionGroupId()).routingMode(o.routingMode())
         .answerStyle(o.answerStyle());
-    Request request = Transport.request(() -> api.chatCall(body, null)).newBuilder()
+    Request request = Operation.of(() -> api.chatCall(body, null), Void.class).request().newBuilder()
         .header("Accept", "text/event-stream")
         .build();
-    Transport.Opened opened = ctx.transport().open(request, requestOptions == null ? RequestOptions.none() : requestOptions);
+    Transport.Opened opened = ctx.open(request, requestOptions);
     Response response = opened.response();
     String type = response.header("Content-Type");
     if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {

@@ -6,6 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.google.gson.JsonParser;
 import dev.atlas.client.batch.BatchOptions;
 import dev.atlas.client.batch.BatchOutcome;
@@ -211,5 +215,23 @@ class AsyncAndBatchTest extends WireMockSupport {
     } finally {
       release.countDown();
     }
+  }
+
+  @Test
+  void batchedGetsAreRetriedAfterADroppedConnectionAsTheSameCallAlone() throws Exception {
+    List<String> ids = IntStream.range(0, 12).mapToObj(i -> String.format("00000000-0000-4000-8000-%012d", i)).toList();
+    for (String id : ids) {
+      String path = "/api/v1/conversations/" + id;
+      wm.stubFor(any(urlEqualTo(path)).inScenario(id).whenScenarioStateIs(Scenario.STARTED)
+          .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("reset"));
+      wm.stubFor(any(urlEqualTo(path)).inScenario(id).whenScenarioStateIs("reset")
+          .willReturn(aResponse().withHeader("Content-Type", "application/json")
+              .withBody(OperationsTest.responseBody("getConversation"))));
+    }
+    var outcomes = client().batch(ids, (id, o) -> client().conversations().getAsync(id, o),
+        BatchOptions.defaults().withConcurrency(4)).get(30, TimeUnit.SECONDS);
+    assertThat(outcomes).allSatisfy(o -> assertThat(o).isInstanceOf(BatchOutcome.Success.class));
+    assertThat(received()).hasSize(24);
+    assertThat(SLEPT).hasSize(12);
   }
 }

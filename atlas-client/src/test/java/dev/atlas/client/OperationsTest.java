@@ -12,8 +12,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.atlas.client.errors.AtlasAuthenticationException;
 import dev.atlas.client.errors.AtlasConflictException;
+import dev.atlas.client.errors.AtlasErrorCode;
 import dev.atlas.client.errors.AtlasException;
 import dev.atlas.client.errors.AtlasInvalidRequestException;
+import dev.atlas.client.errors.AtlasInvalidResponseException;
 import dev.atlas.client.errors.AtlasNotFoundException;
 import dev.atlas.client.errors.AtlasPermissionException;
 import dev.atlas.client.errors.AtlasRateLimitException;
@@ -172,7 +174,7 @@ class OperationsTest extends WireMockSupport {
         c("listAuditLog", "GET", "/api/v1/admin/audit", auditQuery(), null,
             a -> a.admin().audit(AuditLogFilter.builder().limit(20).offset(40).user("user-1").success(false)
                 .from(java.time.LocalDate.of(2026, 3, 1)).to("2026-03-15").connection("default").table("orders")
-                .column("total").actorKind("user").clientId("cli").tool("executeSQL").search("revenue").build()),
+                .column("total").actorKind("human").clientId("cli").tool("executeSQL").search("revenue").build()),
             r -> assertThat(page(r).total()).isPositive()),
         c("getAuditStats", "GET", "/api/v1/admin/audit/stats", none, null, a -> a.admin().auditStats(),
             r -> assertThat(((AuditStats) r).getErrorRate()).isNotNull()),
@@ -225,7 +227,7 @@ class OperationsTest extends WireMockSupport {
     q.put("connection", "default");
     q.put("table", "orders");
     q.put("column", "total");
-    q.put("actorKind", "user");
+    q.put("actorKind", "human");
     q.put("clientId", "cli");
     q.put("tool", "executeSQL");
     q.put("search", "revenue");
@@ -367,5 +369,31 @@ class OperationsTest extends WireMockSupport {
         .withBody(responseBody("getHealth").replace("\"status\":\"ok\"", "\"status\":\"error\""))));
     HealthResponse h = client().health();
     assertThat(h.getStatus().getValue()).isEqualTo("error");
+  }
+
+  @Test
+  void anErrorEnvelopeOnTheHealthChecks503IsATypedServerError() {
+    wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+        .withBody("{\"error\":\"service_unavailable\",\"message\":\"Starting up\",\"retryable\":true,"
+            + "\"requestId\":\"r9\"}")));
+    try (AtlasClient c = builder().apiKey(API_KEY).maxRetries(1).build()) {
+      assertThatThrownBy(c::health).isInstanceOfSatisfying(AtlasServerException.class, e -> {
+        assertThat(e.code()).isEqualTo(AtlasErrorCode.SERVICE_UNAVAILABLE);
+        assertThat(e.status()).isEqualTo(503);
+        assertThat(e.retryable()).isTrue();
+        assertThat(e.requestId()).contains("r9");
+        assertThat(e.attempts()).as("retried like any retryable GET").isEqualTo(2);
+      });
+    }
+  }
+
+  @Test
+  void aSuccessBodyOfTheWrongShapeIsNotCalledEmpty() {
+    wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        .withBody("{\"answer\":{\"nested\":true},\"sql\":\"not a list\"}")));
+    assertThatThrownBy(() -> client().query("q")).isInstanceOfSatisfying(AtlasInvalidResponseException.class, e -> {
+      assertThat(e.getMessage()).doesNotContain("empty body").contains("HTTP 200 with a application/json body")
+          .contains("does not match the documented shape");
+    });
   }
 }

@@ -60,7 +60,8 @@ class RetryTest extends WireMockSupport {
       "Retry-After seconds        | 7                             |                                 | 7000",
       "Retry-After HTTP-date      | Sun, 22 Nov 2026 08:00:30 GMT |                                 | 30000",
       "body retryAfterSeconds     |                               | ,\"retryAfterSeconds\":2.5      | 2500",
-      "server delay above the cap | 600                           |                                 | 60000"})
+      "server delay above the cap | 600                           |                                 | 60000",
+      "huge body delay, capped    |                               | ,\"retryAfterSeconds\":1e300    | 60000"})
   void a429IsRetriedAfterTheDelayTheServerAskedFor(String name, String header, String bodyExtra, long waitMillis) {
     var limited = json(429, "{\"error\":\"rate_limited\",\"message\":\"slow down\"" + (bodyExtra == null ? "" : bodyExtra)
         + "}");

@@ -1,10 +1,6 @@
 package dev.atlas.client.internal;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 import dev.atlas.client.errors.AtlasAuthenticationException;
 import dev.atlas.client.errors.AtlasConflictException;
 import dev.atlas.client.errors.AtlasConnectionException;
@@ -18,7 +14,6 @@ import dev.atlas.client.errors.AtlasRateLimitException;
 import dev.atlas.client.errors.AtlasServerException;
 import dev.atlas.client.errors.AtlasTimeoutException;
 import dev.atlas.client.errors.ErrorInfo;
-import dev.atlas.client.generated.model.ValidationIssue;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -28,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -39,9 +33,6 @@ import java.util.regex.Pattern;
  * codes and bodies become exception classes. Internal API.
  */
 public final class ErrorMapper {
-  /** Longest delay we accept from a server, whatever it sends. */
-  static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
-
   private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   private ErrorMapper() {}
@@ -62,29 +53,28 @@ public final class ErrorMapper {
   public static AtlasException fromErrorResponse(int status, String contentType, String retryAfterHeader, String body,
       String method, String path, String resourceId, Clock clock) {
     Duration headerDelay = parseRetryAfterHeader(retryAfterHeader, clock);
-    JsonObject envelope = parseObject(body);
-    if (envelope != null && envelope.has("error") && envelope.get("error").isJsonPrimitive()) {
-      String raw = envelope.get("error").getAsString();
-      AtlasErrorCode code = AtlasErrorCode.fromWire(raw).orElse(AtlasErrorCode.UNKNOWN_ERROR);
-      Duration bodyDelay = parseSeconds(envelope.get("retryAfterSeconds"));
+    JsonObject json = ErrorEnvelope.parseObject(body);
+    ErrorEnvelope envelope = json == null ? null : ErrorEnvelope.of(json);
+    if (envelope != null) {
+      AtlasErrorCode code = AtlasErrorCode.fromWire(envelope.code()).orElse(AtlasErrorCode.UNKNOWN_ERROR);
       ErrorInfo info = ErrorInfo.builder(code)
-          .rawCode(raw)
+          .rawCode(envelope.code())
           .status(status)
-          .serverMessage(string(envelope.get("message")))
-          .retryable(bool(envelope.get("retryable")))
-          .retryAfter(bodyDelay != null ? bodyDelay : headerDelay)
-          .requestId(string(envelope.get("requestId")))
-          .details(details(envelope.get("details")))
+          .serverMessage(envelope.message())
+          .retryable(envelope.retryable())
+          .retryAfter(envelope.retryAfter() != null ? envelope.retryAfter() : headerDelay)
+          .requestId(envelope.requestId())
+          .details(envelope.details())
           .request(method, path)
           .resourceId(resourceId)
-          .body(envelope)
+          .body(json)
           .build();
       return create(info, null);
     }
     String what;
     if (body == null || body.isBlank()) {
       what = "an empty body";
-    } else if (envelope != null) {
+    } else if (json != null) {
       what = "a JSON body without an error code";
     } else {
       what = describeBody(contentType, body);
@@ -97,7 +87,7 @@ public final class ErrorMapper {
         .retryAfter(headerDelay)
         .request(method, path)
         .resourceId(resourceId)
-        .body(envelope)
+        .body(json)
         .description("HTTP " + status + " with " + what + " instead of an Atlas error envelope")
         .build();
     return create(info, null);
@@ -108,7 +98,7 @@ public final class ErrorMapper {
    *
    * @param status the HTTP status
    * @param contentType the content type, or null
-   * @param bodyPrefix a bounded prefix of the body, or null
+   * @param bodyPrefix a bounded prefix of the body; null when it was not kept (a streamed body)
    * @param problem what was wrong
    * @param method the request method
    * @param path the request path
@@ -117,7 +107,8 @@ public final class ErrorMapper {
    */
   public static AtlasException invalidResponse(int status, String contentType, String bodyPrefix, String problem,
       String method, String path, Throwable cause) {
-    String what = bodyPrefix == null || bodyPrefix.isBlank() ? "an empty body" : describeBody(contentType, bodyPrefix);
+    String what = bodyPrefix == null ? describeBody(contentType, "")
+        : bodyPrefix.isBlank() ? "an empty body" : describeBody(contentType, bodyPrefix);
     ErrorInfo info = ErrorInfo.builder(AtlasErrorCode.INVALID_RESPONSE)
         .status(status)
         .request(method, path)
@@ -244,11 +235,12 @@ public final class ErrorMapper {
   }
 
   /**
-   * Parses {@code Retry-After}: delta-seconds or an HTTP-date.
+   * Parses {@code Retry-After}: delta-seconds or an HTTP-date. Not capped here: the retry policy
+   * decides how long it waits at most ({@link dev.atlas.client.retry.RetryPolicy#maxRetryAfter()}).
    *
    * @param value the header value, or null
    * @param clock the current time
-   * @return the delay (never negative, at most one hour), or null when absent or unparseable
+   * @return the delay (never negative), or null when absent or unparseable
    */
   public static Duration parseRetryAfterHeader(String value, Clock clock) {
     if (value == null || value.isBlank()) {
@@ -257,82 +249,14 @@ public final class ErrorMapper {
     String v = value.trim();
     try {
       if (v.chars().allMatch(Character::isDigit)) {
-        return cap(Duration.ofSeconds(Long.parseLong(v)));
+        return v.length() > 18 ? Duration.ofSeconds(Long.MAX_VALUE) : Duration.ofSeconds(Long.parseLong(v));
       }
       ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
       Duration d = Duration.between(clock.instant(), at.toInstant());
-      return cap(d.isNegative() ? Duration.ZERO : d);
+      return d.isNegative() ? Duration.ZERO : d;
     } catch (RuntimeException e) {
       return null;
     }
-  }
-
-  /**
-   * Reads a {@code retryAfterSeconds} value: a non-negative number (or numeric string) of seconds.
-   *
-   * @param e the JSON value, or null
-   * @return the delay (at most one hour), or null when absent, negative or not a number
-   */
-  public static Duration parseSeconds(JsonElement e) {
-    if (e == null || !e.isJsonPrimitive()) {
-      return null;
-    }
-    JsonPrimitive p = e.getAsJsonPrimitive();
-    try {
-      double seconds = p.isNumber() ? p.getAsDouble() : p.isString() ? Double.parseDouble(p.getAsString().trim()) : Double.NaN;
-      if (Double.isNaN(seconds) || seconds < 0) {
-        return null;
-      }
-      if (seconds >= MAX_RETRY_AFTER.getSeconds()) {
-        return MAX_RETRY_AFTER;
-      }
-      return Duration.ofMillis(Math.round(seconds * 1000));
-    } catch (RuntimeException ex) {
-      return null;
-    }
-  }
-
-  private static Duration cap(Duration d) {
-    return d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
-  }
-
-  private static JsonObject parseObject(String body) {
-    if (body == null || body.isBlank()) {
-      return null;
-    }
-    try {
-      JsonElement e = JsonParser.parseString(body);
-      return e.isJsonObject() ? e.getAsJsonObject() : null;
-    } catch (RuntimeException | StackOverflowError e) {
-      return null;
-    }
-  }
-
-  private static String string(JsonElement e) {
-    return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
-  }
-
-  private static Boolean bool(JsonElement e) {
-    return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean() ? e.getAsBoolean() : null;
-  }
-
-  private static List<ValidationIssue> details(JsonElement e) {
-    if (e == null || !e.isJsonArray()) {
-      return null;
-    }
-    JsonArray array = e.getAsJsonArray();
-    List<ValidationIssue> out = new ArrayList<>(array.size());
-    for (JsonElement item : array) {
-      try {
-        ValidationIssue issue = Models.gson().fromJson(item, ValidationIssue.class);
-        if (issue != null) {
-          out.add(issue);
-        }
-      } catch (RuntimeException ignored) {
-        // a malformed detail is dropped; the others are kept
-      }
-    }
-    return out;
   }
 
   /**

@@ -28,7 +28,7 @@ public final class HeadersInterceptor implements Interceptor {
     Request request = chain.request();
     Request.Builder b = null; // built only when something changes: most requests already carry it all
     String ua = request.header("User-Agent");
-    if (ua == null || ua.startsWith("OpenAPI-Generator")) {
+    if (ua == null) {
       b = request.newBuilder().header("User-Agent", userAgent);
     }
     for (Map.Entry<String, String> e : defaults.entrySet()) {

@@ -1,11 +1,9 @@
 package dev.atlas.client.internal;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonObject;
 import dev.atlas.client.RequestOptions;
 import dev.atlas.client.errors.AtlasException;
-import dev.atlas.client.generated.invoker.ApiException;
-import dev.atlas.client.retry.RetryPolicy;
-import dev.atlas.client.retry.Sleeper;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -13,13 +11,10 @@ import java.lang.reflect.Type;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.DoubleSupplier;
 import java.util.function.UnaryOperator;
 import okhttp3.Call;
 import okhttp3.MediaType;
@@ -30,8 +25,8 @@ import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
 /**
- * Executes requests built by the generated API classes and turns responses into models or typed
- * exceptions. Internal API.
+ * Makes one attempt of an {@link Operation}: sends its request and turns the response into a model
+ * or a typed exception. Retries are {@link RetryEngine}'s. Internal API.
  */
 public final class Transport {
   /** Most bytes of an error or non-JSON body that are read to describe it. */
@@ -39,22 +34,9 @@ public final class Transport {
   /** Success bodies up to this size are read whole and parsed from a String; larger ones are streamed. */
   static final long WHOLE_BODY_BYTES = 256L << 10;
 
-  /** Builds the call for one attempt, usually a generated {@code xxxCall(..., null)} method. */
-  @FunctionalInterface
-  public interface CallFactory {
-    /**
-     * @return a new, not yet executed call
-     * @throws ApiException when the generated code rejects an argument
-     */
-    Call create() throws ApiException;
-  }
-
   private final OkHttpClient http;
   private final Gson gson;
   private final Clock clock;
-  private final RetryPolicy policy;
-  private final Sleeper sleeper;
-  private final DoubleSupplier random;
   /** Masks the client's credentials in text that came from the server (an echoing proxy page). */
   private final UnaryOperator<String> redactor;
 
@@ -62,209 +44,76 @@ public final class Transport {
    * @param http the client that executes calls (with credentials and default headers applied)
    * @param gson the generated models' Gson
    * @param clock the clock for {@code Retry-After} dates
-   * @param policy the retry policy
-   * @param sleeper waits between attempts
-   * @param random jitter source, uniform in [0, 1)
    * @param redactor masks credentials in server text that goes into exceptions
    */
-  public Transport(OkHttpClient http, Gson gson, Clock clock, RetryPolicy policy, Sleeper sleeper,
-      DoubleSupplier random, UnaryOperator<String> redactor) {
+  public Transport(OkHttpClient http, Gson gson, Clock clock, UnaryOperator<String> redactor) {
     this.http = http;
     this.gson = gson;
     this.clock = clock;
-    this.policy = policy;
-    this.sleeper = sleeper;
-    this.random = random;
     this.redactor = redactor;
   }
 
-  /** @return the retry policy */
-  public RetryPolicy policy() {
-    return policy;
-  }
-
-  /** @return the sleeper between attempts */
-  public Sleeper sleeper() {
-    return sleeper;
-  }
-
-  /** @return the jitter source */
-  public DoubleSupplier random() {
-    return random;
-  }
-
   /**
-   * Runs one call, with retries per the policy, and parses its JSON success body; optionally
-   * parses the body of one non-2xx status as a success (the health check's 503 carries a health
-   * report).
+   * Makes one blocking attempt.
    *
    * @param <T> the result type
-   * @param factory builds the request
-   * @param type the body type
+   * @param op the operation
+   * @param request its request
    * @param options per-call options
-   * @param resourceId the id named by the call, or null
-   * @param bodyStatus a non-2xx status whose body is parsed as {@code type}, or -1
-   * @param readOnly true for a POST that changes nothing (retried like a GET)
-   * @return the parsed body
-   * @throws AtlasException on failure, after any retries; {@link AtlasException#attempts()} says how many
+   * @return the result
+   * @throws AtlasException on failure
    */
-  public <T> T execute(CallFactory factory, Type type, RequestOptions options, String resourceId, int bodyStatus,
-      boolean readOnly) {
-    Request request = request(factory);
-    return withRetries(options, readOnly || isIdempotent(request.method()),
-        () -> executeOnce(newCall(request, options), type, resourceId, bodyStatus));
-  }
-
-  /** Runs attempts until one succeeds or the policy says stop; the last failure records the attempts. */
-  private <T> T withRetries(RequestOptions options, boolean idempotent,
-      java.util.function.Supplier<T> attemptOnce) {
-    int max = options.maxRetries().orElse(policy.maxRetries());
-    List<AtlasException> earlier = new ArrayList<>(0);
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return attemptOnce.get();
-      } catch (AtlasException e) {
-        if (attempt > max || !Retries.shouldRetry(e, idempotent, options.retryUnsafe())) {
-          throw ErrorMapper.withAttempts(e, attempt, earlier);
-        }
-        try {
-          sleeper.sleep(policy.delay(attempt, e.retryAfter(), random));
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw ErrorMapper.withAttempts(e, attempt, earlier);
-        }
-        earlier.add(e);
-      }
-    }
-  }
-
-
-  /**
-   * Like {@link #execute(CallFactory, Type, RequestOptions, String, int, boolean)} without blocking
-   * a thread: calls go through OkHttp's dispatcher and the waits between retries are timers.
-   * Cancelling the returned future cancels the HTTP call in flight and any retry to come.
-   *
-   * @param <T> the result type
-   * @param factory builds the request
-   * @param type the body type
-   * @param options per-call options
-   * @param resourceId the id named by the call, or null
-   * @param bodyStatus a non-2xx status whose body is parsed as {@code type}, or -1
-   * @param readOnly true for a POST that changes nothing
-   * @return the result; completes exceptionally with the typed {@link AtlasException} itself
-   */
-  public <T> CompletableFuture<T> executeAsync(CallFactory factory, Type type, RequestOptions options, String resourceId,
-      int bodyStatus, boolean readOnly) {
-    Request request;
-    try {
-      request = request(factory);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    boolean idempotent = readOnly || isIdempotent(request.method());
-    int max = options.maxRetries().orElse(policy.maxRetries());
-    AsyncCall<T> result = new AsyncCall<>();
-    attemptAsync(result, request, type, options, resourceId, bodyStatus, idempotent, max, 1, new ArrayList<>(0));
-    return result;
-  }
-
-  /** A future that cancels the HTTP call in flight when it is cancelled. */
-  private static final class AsyncCall<T> extends CompletableFuture<T> {
-    private volatile Call current;
-
-    @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-      boolean cancelled = super.cancel(mayInterruptIfRunning);
-      Call c = current;
-      if (c != null) {
-        c.cancel();
-      }
-      return cancelled;
-    }
-  }
-
-  private <T> void attemptAsync(AsyncCall<T> result, Request request, Type type, RequestOptions options,
-      String resourceId, int bodyStatus, boolean idempotent, int max, int attempt, List<AtlasException> earlier) {
-    if (result.isDone()) {
-      return;
-    }
+  public <T> T exchange(Operation<T> op, Request request, RequestOptions options) {
     Call call = newCall(request, options);
-    result.current = call;
-    if (result.isCancelled()) {
-      call.cancel();
-      return;
+    Response response;
+    try {
+      response = call.execute();
+    } catch (IOException e) {
+      throw ErrorMapper.fromIOException(e, request.method(), request.url().encodedPath());
     }
-    String method = request.method();
-    String path = request.url().encodedPath();
+    try (response) {
+      return handle(op, response);
+    }
+  }
+
+  /**
+   * Makes one attempt on OkHttp's dispatcher.
+   *
+   * @param <T> the result type
+   * @param op the operation
+   * @param request its request
+   * @param options per-call options
+   * @return the result; fails with the typed {@link AtlasException}; cancelling it cancels the call
+   */
+  public <T> CompletableFuture<T> exchangeAsync(Operation<T> op, Request request, RequestOptions options) {
+    Call call = newCall(request, options);
+    CompletableFuture<T> result = new CompletableFuture<>() {
+      @Override
+      public boolean cancel(boolean mayInterruptIfRunning) {
+        call.cancel();
+        return super.cancel(mayInterruptIfRunning);
+      }
+    };
     call.enqueue(new okhttp3.Callback() {
       @Override
       public void onFailure(Call c, IOException e) {
-        failed(ErrorMapper.fromIOException(e, method, path));
+        result.completeExceptionally(ErrorMapper.fromIOException(e, request.method(), request.url().encodedPath()));
       }
 
       @Override
       public void onResponse(Call c, Response response) {
         try (response) {
-          int status = response.code();
-          T value;
-          if (response.isSuccessful() || status == bodyStatus) {
-            value = parseSuccess(response, type, method, path, bodyStatus >= 0 && status == bodyStatus, resourceId);
-          } else {
-            throw toException(response, method, path, resourceId);
-          }
-          result.complete(value);
-        } catch (AtlasException e) {
-          failed(e);
+          result.complete(handle(op, response));
         } catch (RuntimeException e) {
           result.completeExceptionally(e);
         }
       }
-
-      private void failed(AtlasException e) {
-        if (result.isDone()) {
-          return;
-        }
-        if (attempt > max || !Retries.shouldRetry(e, idempotent, options.retryUnsafe())) {
-          result.completeExceptionally(ErrorMapper.withAttempts(e, attempt, earlier));
-          return;
-        }
-        earlier.add(e);
-        sleeper.after(policy.delay(attempt, e.retryAfter(), random)).whenComplete((ok, err) -> attemptAsync(result,
-            request, type, options, resourceId, bodyStatus, idempotent, max, attempt + 1, earlier));
-      }
     });
+    return result;
   }
 
   /**
-   * @param method an HTTP method
-   * @return whether running it twice is harmless (all but POST)
-   */
-  public static boolean isIdempotent(String method) {
-    return !method.equals("POST");
-  }
-
-  private <T> T executeOnce(Call call, Type type, String resourceId, int bodyStatus) {
-    Request request = call.request();
-    String method = request.method();
-    String path = request.url().encodedPath();
-    Response response;
-    try {
-      response = call.execute();
-    } catch (IOException e) {
-      throw ErrorMapper.fromIOException(e, method, path);
-    }
-    try (response) {
-      int status = response.code();
-      if (response.isSuccessful() || status == bodyStatus) {
-        return parseSuccess(response, type, method, path, bodyStatus >= 0 && status == bodyStatus, resourceId);
-      }
-      throw toException(response, method, path, resourceId);
-    }
-  }
-
-  /**
-   * Executes a request whose body the caller will consume (a stream), mapping a non-2xx response
-   * to its typed exception. Retries only before the response arrives, per the policy.
+   * Makes one attempt whose body the caller will consume (a stream).
    *
    * @param request the request
    * @param options per-call options
@@ -272,20 +121,7 @@ public final class Transport {
    * @throws AtlasException if the call fails or the status is not 2xx
    */
   public Opened open(Request request, RequestOptions options) {
-    return withRetries(options, isIdempotent(request.method()), () -> openOnce(newCall(request, options)));
-  }
-
-
-  /**
-   * An open response and the call that produced it (to cancel).
-   *
-   * @param call the call
-   * @param response the 2xx response
-   */
-  public record Opened(Call call, Response response) {}
-
-  private Opened openOnce(Call call) {
-    Request request = call.request();
+    Call call = newCall(request, options);
     Response response;
     try {
       response = call.execute();
@@ -296,18 +132,19 @@ public final class Transport {
       return new Opened(call, response);
     }
     try (response) {
-      throw toException(response, request.method(), request.url().encodedPath(), null);
+      throw toException(response, null);
     }
   }
 
   /**
-   * Creates a call for a request the caller adjusted, with the per-call options applied.
+   * An open response and the call that produced it (to cancel).
    *
-   * @param request the request
-   * @param options per-call options
-   * @return a call ready to execute
+   * @param call the call
+   * @param response the 2xx response
    */
-  public Call newCall(Request request, RequestOptions options) {
+  public record Opened(Call call, Response response) {}
+
+  private Call newCall(Request request, RequestOptions options) {
     Request withHeaders = request;
     if (!options.headers().isEmpty()) {
       Request.Builder builder = request.newBuilder();
@@ -321,31 +158,56 @@ public final class Transport {
     return call;
   }
 
-  /**
-   * Builds the request of a generated call factory.
-   *
-   * @param factory the generated call factory
-   * @return its request
-   * @throws IllegalArgumentException if the generated code rejects an argument
-   */
-  public static Request request(CallFactory factory) {
-    try {
-      return factory.create().request();
-    } catch (ApiException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
+  private <T> T handle(Operation<T> op, Response response) {
+    int status = response.code();
+    if (response.isSuccessful()) {
+      return parseSuccess(response, op.resultType());
     }
+    if (op.isResultStatus(status)) {
+      return parseResultOnErrorStatus(op, response);
+    }
+    throw toException(response, op.resourceId());
+  }
+
+  /** A non-2xx body that is a result unless it is an error envelope (or not JSON at all). */
+  private <T> T parseResultOnErrorStatus(Operation<T> op, Response response) {
+    String body;
+    try {
+      body = readPrefix(response.body(), MAX_ERROR_BODY_BYTES);
+    } catch (IOException e) {
+      throw ErrorMapper.fromIOException(e, method(response), path(response));
+    }
+    JsonObject o = ErrorEnvelope.parseObject(body);
+    if (o == null || ErrorEnvelope.isEnvelope(o)) {
+      throw ErrorMapper.fromErrorResponse(response.code(), response.header("Content-Type"),
+          response.header("Retry-After"), redactor.apply(body), method(response), path(response), op.resourceId(),
+          clock);
+    }
+    try {
+      T value = gson.fromJson(o, op.resultType());
+      return value;
+    } catch (RuntimeException e) {
+      throw ErrorMapper.invalidResponse(response.code(), response.header("Content-Type"), redactor.apply(body),
+          "the body does not match the documented shape: " + e.getMessage(), method(response), path(response), e);
+    }
+  }
+
+  private static String method(Response response) {
+    return response.request().method();
+  }
+
+  private static String path(Response response) {
+    return response.request().url().encodedPath();
   }
 
   /**
    * Maps a non-2xx response to an exception, reading a bounded prefix of its body.
    *
    * @param response the response (not closed here)
-   * @param method request method
-   * @param path request path
    * @param resourceId id named by the call, or null
    * @return the exception
    */
-  public AtlasException toException(Response response, String method, String path, String resourceId) {
+  private AtlasException toException(Response response, String resourceId) {
     String body;
     try {
       body = redactor.apply(readPrefix(response.body(), MAX_ERROR_BODY_BYTES));
@@ -353,15 +215,18 @@ public final class Transport {
       body = null;
     }
     return ErrorMapper.fromErrorResponse(response.code(), response.header("Content-Type"), response.header("Retry-After"),
-        body, method, path, resourceId, clock);
+        body, method(response), path(response), resourceId, clock);
   }
 
-  private <T> T parseSuccess(Response response, Type type, String method, String path, boolean isErrorStatus, String resourceId) {
+  private <T> T parseSuccess(Response response, Type type) {
     ResponseBody body = response.body();
     if (type == Void.class || type == void.class) {
       return null;
     }
+    String method = method(response);
+    String path = path(response);
     String contentType = response.header("Content-Type");
+    String text = null;
     try {
       BufferedSource source = body.source();
       int first = firstNonBlank(source);
@@ -370,9 +235,6 @@ public final class Transport {
       }
       boolean jsonType = contentType == null || contentType.toLowerCase(Locale.ROOT).contains("json");
       if (!jsonType || (first != '{' && first != '[')) {
-        if (isErrorStatus) {
-          throw toException(response, method, path, resourceId);
-        }
         String prefix = redactor.apply(readPrefix(body, MAX_ERROR_BODY_BYTES));
         throw ErrorMapper.invalidResponse(response.code(), contentType, prefix, "expected a JSON body", method, path, null);
       }
@@ -380,7 +242,8 @@ public final class Transport {
       T value;
       if (!source.request(WHOLE_BODY_BYTES + 1)) {
         // at most WHOLE_BODY_BYTES, now all read: parse it from one String (no 8 KiB decoder buffer per call)
-        value = gson.fromJson(source.readString(charset), type);
+        text = source.readString(charset);
+        value = gson.fromJson(text, type);
       } else {
         try (Reader reader = new InputStreamReader(source.inputStream(), charset)) {
           value = gson.fromJson(reader, type);
@@ -399,7 +262,8 @@ public final class Transport {
       if (io != null) {
         throw ErrorMapper.fromIOException(io, method, path); // the connection broke while Gson was reading
       }
-      throw ErrorMapper.invalidResponse(response.code(), contentType, null,
+      // text is null when the body was streamed: it is then described by its type, not as empty
+      throw ErrorMapper.invalidResponse(response.code(), contentType, text == null ? null : redactor.apply(text),
           "the body does not match the documented shape: " + e.getMessage(), method, path, e);
     }
   }

@@ -11,7 +11,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.atlas.client.errors.AtlasErrorCode;
-import dev.atlas.client.internal.ErrorMapper;
+import dev.atlas.client.internal.ErrorEnvelope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -278,27 +278,15 @@ final class FrameDecoder {
 
   private static StreamEvent.Error error(String errorText) {
     String text = errorText == null ? "" : errorText;
-    if (text.startsWith("{")) {
-      try {
-        JsonElement e = com.google.gson.JsonParser.parseString(text);
-        if (e.isJsonObject() && e.getAsJsonObject().has("error") && e.getAsJsonObject().get("error").isJsonPrimitive()) {
-          JsonObject o = e.getAsJsonObject();
-          String code = o.get("error").getAsString();
-          String message = string(o.get("message"));
-          JsonElement retryable = o.get("retryable");
-          boolean retry = retryable != null && retryable.isJsonPrimitive() && retryable.getAsJsonPrimitive().isBoolean()
-              ? retryable.getAsBoolean()
-              : AtlasErrorCode.fromWire(code).map(AtlasErrorCode::isRetryable).orElse(false);
-          return new StreamEvent.Error(message != null ? message : text, code, retry,
-              Optional.ofNullable(ErrorMapper.parseSeconds(o.get("retryAfterSeconds"))),
-              Optional.ofNullable(string(o.get("requestId"))), text);
-        }
-      } catch (RuntimeException | StackOverflowError ignored) {
-        // plain text after all
-      }
+    ErrorEnvelope envelope = text.startsWith("{") ? ErrorEnvelope.parse(text) : null;
+    if (envelope == null) {
+      return new StreamEvent.Error(text, AtlasErrorCode.UNKNOWN_ERROR.wireValue(), false, Optional.empty(),
+          Optional.empty(), text);
     }
-    return new StreamEvent.Error(text, AtlasErrorCode.UNKNOWN_ERROR.wireValue(), false, Optional.empty(),
-        Optional.empty(), text);
+    boolean retry = envelope.retryable() != null ? envelope.retryable()
+        : AtlasErrorCode.fromWire(envelope.code()).map(AtlasErrorCode::isRetryable).orElse(false);
+    return new StreamEvent.Error(envelope.message() != null ? envelope.message() : text, envelope.code(), retry,
+        Optional.ofNullable(envelope.retryAfter()), Optional.ofNullable(envelope.requestId()), text);
   }
 
   private static StreamEvent warning(Frame f) {

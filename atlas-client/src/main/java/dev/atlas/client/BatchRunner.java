@@ -1,10 +1,12 @@
-package dev.atlas.client.batch;
+package dev.atlas.client;
 
-import dev.atlas.client.RequestOptions;
+import dev.atlas.client.batch.BatchOptions;
+import dev.atlas.client.batch.BatchOutcome;
+import dev.atlas.client.batch.BatchProgress;
 import dev.atlas.client.errors.AtlasException;
-import dev.atlas.client.internal.Retries;
-import dev.atlas.client.retry.RetryPolicy;
+import dev.atlas.client.internal.RetryEngine;
 import dev.atlas.client.retry.Sleeper;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,36 +19,30 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
-import java.util.function.DoubleSupplier;
 
 /**
  * Runs many calls with bounded concurrency: a sliding window (a new item starts as soon as one
  * ends, not in fixed chunks), outcomes in input order, one outcome per item, and a shared
- * back-off: when one call is rate limited, no new call starts until the delay the server asked
- * for has passed, and the limited item goes again first. Calls are made asynchronously; no
- * thread waits for them. Cancelling the returned future cancels the calls in flight and starts no
- * more.
+ * back-off: while one item waits to be retried, no new item starts. Calls are made
+ * asynchronously; no thread waits for them. Cancelling the returned future cancels the calls in
+ * flight and starts no more.
  *
- * <p>Retries are the batch's, not the client's (each call is made with {@code maxRetries(0)}):
- * an item is retried, up to the policy's count, only when it provably did not run (a retryable
- * 429 or a failure to connect), as for a single query.
+ * <p>Each item is retried by the client's {@link RetryEngine} exactly as the same call made alone
+ * (a GET after a dropped connection, a query only when it provably did not run); the batch takes
+ * part in the waits through the options it passes to each call, so an item's call must pass them on.
  *
  * @param <I> the input type
  * @param <T> the result type
  */
-public final class Batch<I, T> {
+final class BatchRunner<I, T> implements RetryEngine.Gate {
   private final List<I> inputs;
   private final BiFunction<I, RequestOptions, CompletableFuture<T>> call;
   private final BatchOptions options;
-  private final RetryPolicy policy;
   private final Sleeper sleeper;
-  private final DoubleSupplier random;
   private final RequestOptions itemOptions;
 
   private final Object lock = new Object();
   private final Deque<Integer> queue = new ArrayDeque<>();
-  private final int[] attempts;
-  private final List<AtlasException>[] earlier;
   private final BatchOutcome<I, T>[] outcomes;
   private final Set<CompletableFuture<T>> inFlight = new HashSet<>();
   private int running;
@@ -56,17 +52,13 @@ public final class Batch<I, T> {
   private final Result result = new Result();
 
   @SuppressWarnings("unchecked")
-  private Batch(List<I> inputs, BiFunction<I, RequestOptions, CompletableFuture<T>> call, BatchOptions options,
-      RetryPolicy policy, Sleeper sleeper, DoubleSupplier random) {
+  private BatchRunner(List<I> inputs, BiFunction<I, RequestOptions, CompletableFuture<T>> call, BatchOptions options,
+      Sleeper sleeper) {
     this.inputs = List.copyOf(inputs);
     this.call = call;
     this.options = options;
-    this.policy = policy;
     this.sleeper = sleeper;
-    this.random = random;
-    this.itemOptions = RequestOptions.builder().from(options.requestOptions()).maxRetries(0).build();
-    this.attempts = new int[this.inputs.size()];
-    this.earlier = new List[this.inputs.size()];
+    this.itemOptions = options.requestOptions().withRetryGate(this);
     this.outcomes = new BatchOutcome[this.inputs.size()];
     for (int i = 0; i < this.inputs.size(); i++) {
       queue.add(i);
@@ -79,19 +71,16 @@ public final class Batch<I, T> {
    * @param <I> the input type
    * @param <T> the result type
    * @param inputs the items, in order
-   * @param call makes one item's call with the given options (which carry {@code maxRetries(0)})
+   * @param call makes one item's call with the given options
    * @param options concurrency, per-call options, progress listener
-   * @param policy how often a rate-limited or unreachable item is retried, and the backoff
    * @param sleeper times the shared back-off
-   * @param random jitter source
    * @return the outcomes, in input order, when every item has ended
    */
-  public static <I, T> CompletableFuture<List<BatchOutcome<I, T>>> run(List<I> inputs,
-      BiFunction<I, RequestOptions, CompletableFuture<T>> call, BatchOptions options, RetryPolicy policy,
-      Sleeper sleeper, DoubleSupplier random) {
+  static <I, T> CompletableFuture<List<BatchOutcome<I, T>>> run(List<I> inputs,
+      BiFunction<I, RequestOptions, CompletableFuture<T>> call, BatchOptions options, Sleeper sleeper) {
     Objects.requireNonNull(inputs, "inputs");
-    Batch<I, T> b = new Batch<>(inputs, Objects.requireNonNull(call, "call"), Objects.requireNonNull(options, "options"),
-        policy, sleeper, random);
+    BatchRunner<I, T> b = new BatchRunner<>(inputs, Objects.requireNonNull(call, "call"),
+        Objects.requireNonNull(options, "options"), sleeper);
     if (inputs.isEmpty()) {
       b.result.complete(List.of());
     } else {
@@ -100,6 +89,14 @@ public final class Batch<I, T> {
     return b.result;
   }
 
+  /** While an item waits to be retried, no new item starts; it keeps its place and goes again first. */
+  @Override
+  public CompletableFuture<Void> beforeRetry(AtlasException failure, Duration delay) {
+    synchronized (lock) {
+      pauses++;
+    }
+    return sleeper.after(delay).whenComplete((ok, err) -> resume());
+  }
   /** Completing exceptionally or cancelling stops the batch and cancels the calls in flight. */
   private final class Result extends CompletableFuture<List<BatchOutcome<I, T>>> {
     @Override
@@ -143,8 +140,8 @@ public final class Batch<I, T> {
   }
 
   private void ended(int index, CompletableFuture<T> f, T value, Throwable error) {
-    BatchProgress progress = null;
-    boolean finished = false;
+    BatchProgress progress;
+    boolean finished;
     synchronized (lock) {
       inFlight.remove(f);
       running--;
@@ -155,22 +152,8 @@ public final class Batch<I, T> {
       if (cause == null) {
         outcomes[index] = new BatchOutcome.Success<>(index, inputs.get(index), value);
         succeeded++;
-      } else if (cause instanceof AtlasException e && attempts[index] < policy.maxRetries()
-          && Retries.shouldRetry(e, false, false)) {
-        attempts[index]++;
-        if (earlier[index] == null) {
-          earlier[index] = new ArrayList<>();
-        }
-        earlier[index].add(e);
-        queue.addFirst(index);
-        pauses++;
-        sleeper.after(policy.delay(attempts[index], e.retryAfter(), random)).whenComplete((ok, err) -> resume());
-        return;
       } else {
-        RuntimeException failure = cause instanceof AtlasException e
-            ? dev.atlas.client.internal.ErrorMapper.withAttempts(e, attempts[index] + 1,
-                earlier[index] == null ? List.of() : earlier[index])
-            : cause instanceof RuntimeException r ? r : new CompletionException(cause);
+        RuntimeException failure = cause instanceof RuntimeException r ? r : new CompletionException(cause);
         outcomes[index] = new BatchOutcome.Failure<>(index, inputs.get(index), failure);
         failed++;
       }
