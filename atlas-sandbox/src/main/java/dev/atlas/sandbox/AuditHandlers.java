@@ -1,0 +1,123 @@
+package dev.atlas.sandbox;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** The audit log: the row a query writes, and the routes that list the log and count it. */
+final class AuditHandlers {
+  /** The actor kinds the real server knows; the {@code actorKind} filter rejects any other. */
+  static final Set<String> ACTOR_KINDS = Set.of("human", "agent", "mcp", "scheduler", "api_key");
+
+  private final SandboxState state;
+
+  AuditHandlers(SandboxState state) {
+    this.state = state;
+  }
+
+  /** @return the audit row of a query the agent ran at {@code t} */
+  static JsonObject row(Agent.Answer a, Instant t) {
+    JsonObject e = new JsonObject();
+    e.addProperty("id", UUID.randomUUID().toString());
+    e.addProperty("timestamp", Wire.iso(t));
+    e.addProperty("user_id", "sandbox-user");
+    e.addProperty("user_label", "Sandbox user");
+    e.addProperty("auth_mode", "simple-key");
+    e.addProperty("sql", a.sql());
+    e.addProperty("duration_ms", 3);
+    if (a.result() != null) {
+      e.addProperty("row_count", a.result().rows().size());
+    } else {
+      e.add("row_count", JsonNull.INSTANCE);
+    }
+    e.addProperty("success", a.error() == null);
+    if (a.error() != null) {
+      e.addProperty("error", a.error());
+    } else {
+      e.add("error", JsonNull.INSTANCE);
+    }
+    e.addProperty("source_id", "default");
+    e.addProperty("source_type", "postgres");
+    e.addProperty("target_host", "sandbox");
+    return e;
+  }
+
+  void list(Call c) throws IOException {
+    Call.Page p = c.page(50, 200);
+    Map<String, String> q = c.query;
+    for (String k : List.of("from", "to")) {
+      if (q.containsKey(k)) {
+        try {
+          LocalDate.parse(q.get(k).length() > 10 ? q.get(k).substring(0, 10) : q.get(k));
+        } catch (DateTimeException e) {
+          throw new Reject(400, "invalid_request", "Invalid " + k + " date: " + q.get(k));
+        }
+      }
+    }
+    if (q.containsKey("actorKind") && !ACTOR_KINDS.contains(q.get("actorKind"))) {
+      throw new Reject(400, "invalid_request", "Unknown actorKind " + q.get("actorKind"));
+    }
+    JsonObject out = new JsonObject();
+    synchronized (state) {
+      List<JsonObject> all = new ArrayList<>();
+      for (JsonObject e : state.audit) {
+        if (matches(e, q)) {
+          all.add(e);
+        }
+      }
+      out.add("rows", p.slice(all));
+      out.addProperty("total", all.size());
+      out.addProperty("limit", p.limit());
+      out.addProperty("offset", p.offset());
+    }
+    c.json(200, out);
+  }
+
+  /** @return whether the row passes the filters the sandbox applies: success, user, from, to, table, search */
+  private static boolean matches(JsonObject e, Map<String, String> q) {
+    String day = e.get("timestamp").getAsString().substring(0, 10);
+    String sql = e.get("sql").getAsString().toLowerCase(Locale.ROOT);
+    return (!q.containsKey("success") || !Set.of("true", "false").contains(q.get("success"))
+        || e.get("success").getAsBoolean() == q.get("success").equals("true"))
+        && (!q.containsKey("user") || q.get("user").equals(Wire.optText(e, "user_id")))
+        && (!q.containsKey("from") || day.compareTo(q.get("from").substring(0, 10)) >= 0)
+        && (!q.containsKey("to") || day.compareTo(q.get("to").substring(0, 10)) <= 0)
+        && (!q.containsKey("table") || sql.contains(q.get("table").toLowerCase(Locale.ROOT)))
+        && (!q.containsKey("search") || sql.contains(q.get("search").toLowerCase(Locale.ROOT)));
+  }
+
+  void stats(Call c) throws IOException {
+    JsonObject o = new JsonObject();
+    synchronized (state) {
+      int total = state.audit.size();
+      int errors = (int) state.audit.stream().filter(e -> !e.get("success").getAsBoolean()).count();
+      o.addProperty("totalQueries", total);
+      o.addProperty("totalErrors", errors);
+      o.addProperty("errorRate", total == 0 ? 0 : Math.round(errors * 10000.0 / total) / 100.0);
+      Map<String, Integer> perDay = new LinkedHashMap<>();
+      for (JsonObject e : state.audit) {
+        perDay.merge(e.get("timestamp").getAsString().substring(0, 10), 1, Integer::sum);
+      }
+      JsonArray days = new JsonArray();
+      perDay.forEach((day, count) -> {
+        JsonObject d = new JsonObject();
+        d.addProperty("day", day);
+        d.addProperty("count", count);
+        days.add(d);
+      });
+      o.add("queriesPerDay", days);
+    }
+    c.json(200, o);
+  }
+}

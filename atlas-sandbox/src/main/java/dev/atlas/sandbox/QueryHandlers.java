@@ -1,0 +1,201 @@
+package dev.atlas.sandbox;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The query and chat routes, and {@link #ask}: a question put to the agent in a conversation (new or
+ * given), remembered as two messages and, when SQL ran, an audit row. Scheduled tasks ask the same way.
+ */
+final class QueryHandlers {
+  /** A question's conversation and the agent's answer. */
+  record Asked(String conversationId, Agent.Answer answer) {}
+
+  private final SandboxState state;
+  private final Agent agent;
+  private final Duration pacing;
+
+  QueryHandlers(SandboxState state, Agent agent, Duration pacing) {
+    this.state = state;
+    this.agent = agent;
+    this.pacing = pacing;
+  }
+
+  void query(Call c) throws IOException {
+    JsonObject body = c.body();
+    String question = Wire.requireText(body, "question");
+    Asked asked = ask(body, question);
+    Agent.Answer a = asked.answer();
+    JsonObject out = new JsonObject();
+    out.addProperty("answer", a.text());
+    JsonArray sql = new JsonArray();
+    JsonArray data = new JsonArray();
+    if (a.sql() != null) {
+      sql.add(a.sql());
+    }
+    if (a.result() != null) {
+      data.add(a.result().toJson());
+    }
+    out.add("sql", sql);
+    out.add("data", data);
+    out.addProperty("steps", a.sql() == null ? 1 : 3);
+    JsonObject usage = new JsonObject();
+    usage.addProperty("totalTokens", 200 + question.length() * 3);
+    out.add("usage", usage);
+    out.addProperty("conversationId", asked.conversationId());
+    out.addProperty("runId", "run-" + UUID.randomUUID().toString().substring(0, 8));
+    c.json(200, out);
+  }
+
+  void chat(Call c) throws IOException {
+    JsonObject body = c.body();
+    JsonElement msgs = body == null ? null : body.get("messages");
+    if (msgs == null || !msgs.isJsonArray() || msgs.getAsJsonArray().isEmpty()) {
+      throw Reject.validation("messages", "Too small: expected array to have >=1 items");
+    }
+    String question = null;
+    for (JsonElement m : msgs.getAsJsonArray()) {
+      JsonObject mo = m.getAsJsonObject();
+      if ("user".equals(Wire.optText(mo, "role")) && mo.has("parts")) {
+        for (JsonElement p : mo.getAsJsonArray("parts")) {
+          if ("text".equals(Wire.optText(p.getAsJsonObject(), "type"))) {
+            question = Wire.optText(p.getAsJsonObject(), "text");
+          }
+        }
+      }
+    }
+    if (question == null || question.isEmpty()) {
+      throw new Reject(400, "invalid_request", "The last user message has no text");
+    }
+    Asked asked = ask(body, question);
+    boolean drop = c.fault == Fault.DROP_STREAM;
+    var h = c.ex.getResponseHeaders();
+    h.set("Content-Type", "text/event-stream");
+    h.set("Cache-Control", "no-cache, no-transform");
+    h.set("x-vercel-ai-ui-message-stream", "v1");
+    h.set("x-conversation-id", asked.conversationId());
+    h.set("x-run-id", "run-" + UUID.randomUUID().toString().substring(0, 8));
+    // a dropped stream promises more bytes than it sends, so closing it early breaks the connection
+    c.ex.sendResponseHeaders(200, drop ? 1 << 20 : 0);
+    OutputStream out = c.ex.getResponseBody();
+    int sent = 0;
+    for (JsonObject f : ChatFrames.of(asked.answer())) {
+      if (drop && sent == 3) {
+        throw new IOException("stream dropped by the sandbox");
+      }
+      write(out, Wire.GSON.toJson(f));
+      sent++;
+    }
+    write(out, "[DONE]");
+    out.close();
+  }
+
+  /**
+   * Puts a question to the agent and remembers it.
+   *
+   * @param body the request: its {@code conversationId} continues that conversation, else a new one
+   *     starts; a {@code connectionId} other than {@code default} is 404
+   */
+  Asked ask(JsonObject body, String question) {
+    String cid = resolveConversation(body, question);
+    Agent.Answer a = agent.answer(question);
+    remember(cid, question, a);
+    return new Asked(cid, a);
+  }
+
+  private String resolveConversation(JsonObject body, String question) {
+    String given = Wire.optText(body, "conversationId");
+    String connection = Wire.optText(body, "connectionId");
+    if (connection != null && !connection.equals("default")) {
+      throw new Reject(404, "connection_not_found", "Connection \"" + connection + "\" not found");
+    }
+    synchronized (state) {
+      if (given != null) {
+        if (!Call.isUuid(given)) {
+          throw new Reject(400, "invalid_request", "conversationId must be a UUID");
+        }
+        state.conversation(given.toLowerCase(Locale.ROOT));
+        return given.toLowerCase(Locale.ROOT);
+      }
+      String cid = UUID.randomUUID().toString();
+      Instant t = state.now();
+      JsonObject c = new JsonObject();
+      c.addProperty("id", cid);
+      c.addProperty("userId", "sandbox-user");
+      c.addProperty("title", question.length() > 80 ? question.substring(0, 80) : question);
+      c.addProperty("surface", "api");
+      c.add("connectionId", JsonNull.INSTANCE);
+      c.add("connectionGroupId", JsonNull.INSTANCE);
+      c.addProperty("starred", false);
+      c.addProperty("createdAt", Wire.js(t));
+      c.addProperty("updatedAt", Wire.js(t));
+      state.updatedAt.put(cid, t.toEpochMilli());
+      state.conversations.put(cid, c);
+      state.messages.put(cid, new ArrayList<>());
+      return cid;
+    }
+  }
+
+  private void remember(String cid, String question, Agent.Answer a) {
+    synchronized (state) {
+      Instant t = state.now();
+      List<JsonObject> list = state.messages.get(cid);
+      list.add(message(cid, "user", question, null, t));
+      list.add(message(cid, "assistant", a.text(), a, t));
+      state.conversations.get(cid).addProperty("updatedAt", Wire.js(t));
+      state.updatedAt.put(cid, t.toEpochMilli());
+      if (a.sql() != null) {
+        state.audit.add(0, AuditHandlers.row(a, t));
+      }
+    }
+  }
+
+  private static JsonObject message(String cid, String role, String text, Agent.Answer a, Instant t) {
+    JsonObject m = new JsonObject();
+    m.addProperty("id", UUID.randomUUID().toString());
+    m.addProperty("conversationId", cid);
+    m.addProperty("role", role);
+    JsonArray parts = new JsonArray();
+    JsonObject textPart = new JsonObject();
+    textPart.addProperty("type", "text");
+    textPart.addProperty("text", text);
+    parts.add(textPart);
+    if (a != null && a.sql() != null) {
+      JsonObject tool = new JsonObject();
+      tool.addProperty("type", "tool-invocation");
+      JsonObject args = new JsonObject();
+      args.addProperty("sql", a.sql());
+      tool.add("args", args);
+      tool.add("result", a.result() == null ? new JsonObject() : a.result().toJson());
+      parts.add(tool);
+    }
+    m.add("content", parts);
+    m.addProperty("createdAt", Wire.js(t));
+    return m;
+  }
+
+  /** Writes one server-sent event, then waits the configured pacing. */
+  private void write(OutputStream out, String data) throws IOException {
+    out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+    out.flush();
+    if (!pacing.isZero()) {
+      try {
+        Thread.sleep(pacing.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted");
+      }
+    }
+  }
+}

@@ -1,0 +1,204 @@
+package dev.atlas.sandbox;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The scheduled-task routes: list, create, get, update, delete (which disables), and runs. A task
+ * runs only when triggered: it asks its question, records its delivery as an action, and keeps the run.
+ */
+final class TaskHandlers {
+  private static final Pattern CRON = Pattern.compile("^\\s*(\\S+\\s+){4}\\S+\\s*$");
+
+  private final SandboxState state;
+  private final QueryHandlers queries;
+  private final ActionHandlers actions;
+
+  TaskHandlers(SandboxState state, QueryHandlers queries, ActionHandlers actions) {
+    this.state = state;
+    this.queries = queries;
+    this.actions = actions;
+  }
+
+  void list(Call c) throws IOException {
+    Call.Page p = c.page(20, 100);
+    String enabled = c.query.get("enabled");
+    String group = c.query.get("connectionGroupId");
+    JsonObject out = new JsonObject();
+    synchronized (state) {
+      List<JsonObject> all = new ArrayList<>();
+      for (JsonObject t : state.tasks.values()) {
+        boolean okEnabled = enabled == null || !(enabled.equals("true") || enabled.equals("false"))
+            || t.get("enabled").getAsBoolean() == enabled.equals("true");
+        boolean okGroup = group == null || group.equals(Wire.optText(t, "connectionGroupId"));
+        if (okEnabled && okGroup) {
+          all.add(t);
+        }
+      }
+      Collections.reverse(all); // createdAt desc
+      out.add("tasks", p.slice(all));
+      out.addProperty("total", all.size());
+    }
+    c.json(200, out);
+  }
+
+  void create(Call c) throws IOException {
+    JsonObject body = c.body();
+    String name = Wire.requireText(body, "name");
+    String question = Wire.requireText(body, "question");
+    String cron = Wire.requireText(body, "cronExpression");
+    checkTaskFields(body);
+    String group = Wire.optText(body, "connectionGroupId");
+    if (group == null) {
+      throw new Reject(400, "connection_group_required", "connectionGroupId is required");
+    }
+    if (!group.equals("default")) {
+      throw new Reject(400, "invalid_connection_group", "Unknown connection group \"" + group + "\"");
+    }
+    String tid = UUID.randomUUID().toString();
+    Instant t = state.now();
+    JsonObject task = new JsonObject();
+    task.addProperty("id", tid);
+    task.addProperty("ownerId", "sandbox-user");
+    task.add("orgId", JsonNull.INSTANCE);
+    task.addProperty("name", name);
+    task.addProperty("question", question);
+    task.addProperty("cronExpression", cron);
+    task.addProperty("deliveryChannel", body.has("deliveryChannel") ? Wire.optText(body, "deliveryChannel") : "email");
+    task.add("recipients", body.has("recipients") ? body.get("recipients") : new JsonArray());
+    task.addProperty("connectionGroupId", group);
+    task.addProperty("approvalMode", body.has("approvalMode") ? Wire.optText(body, "approvalMode") : "auto");
+    task.addProperty("enabled", true);
+    task.add("lastRunAt", JsonNull.INSTANCE);
+    task.addProperty("nextRunAt", Wire.iso(t.plus(Duration.ofDays(1))));
+    task.addProperty("createdAt", Wire.iso(t));
+    task.addProperty("updatedAt", Wire.iso(t));
+    synchronized (state) {
+      state.tasks.put(tid, task);
+      state.runs.put(tid, new ArrayList<>());
+    }
+    JsonObject out = task.deepCopy();
+    out.add("warnings", new JsonArray());
+    c.json(201, out);
+  }
+
+  /** Answers the task with its ten most recent runs. */
+  void get(Call c) throws IOException {
+    String tid = c.uuidParam(1);
+    JsonObject out;
+    synchronized (state) {
+      out = state.task(tid).deepCopy();
+      JsonArray recent = new JsonArray();
+      state.runs.getOrDefault(tid, List.of()).stream().limit(10).forEach(recent::add);
+      out.add("recentRuns", recent);
+    }
+    c.json(200, out);
+  }
+
+  void update(Call c) throws IOException {
+    String tid = c.uuidParam(1);
+    JsonObject body = c.body();
+    if (body == null) {
+      throw new Reject(400, "invalid_request", "Request body required");
+    }
+    checkTaskFields(body);
+    JsonObject out;
+    synchronized (state) {
+      JsonObject task = state.task(tid);
+      for (String f : List.of("name", "question", "cronExpression", "deliveryChannel", "recipients",
+          "connectionGroupId", "approvalMode", "enabled")) {
+        if (body.has(f)) {
+          task.add(f, body.get(f));
+        }
+      }
+      task.addProperty("updatedAt", Wire.iso(state.now()));
+      out = task.deepCopy();
+    }
+    out.add("warnings", new JsonArray());
+    c.json(200, out);
+  }
+
+  /** Disables the task, as the server does: it stays, with its runs. */
+  void delete(Call c) throws IOException {
+    synchronized (state) {
+      JsonObject t = state.task(c.uuidParam(1));
+      t.addProperty("enabled", false);
+      t.addProperty("updatedAt", Wire.iso(state.now()));
+    }
+    c.noContent();
+  }
+
+  void trigger(Call c) throws IOException {
+    String tid = c.uuidParam(1);
+    JsonObject task;
+    synchronized (state) {
+      task = state.task(tid).deepCopy();
+    }
+    String question = task.get("question").getAsString();
+    QueryHandlers.Asked asked = queries.ask(new JsonObject(), question);
+    Agent.Answer a = asked.answer();
+    Instant t = state.now();
+    String actionId = actions.record(task.get("deliveryChannel").getAsString() + ":send", "task " + tid,
+        "Deliver \"" + task.get("name").getAsString() + "\"", "executed");
+    JsonObject run = new JsonObject();
+    run.addProperty("id", UUID.randomUUID().toString());
+    run.addProperty("taskId", tid);
+    run.addProperty("startedAt", Wire.iso(t));
+    run.addProperty("completedAt", Wire.iso(t.plusMillis(900)));
+    run.addProperty("status", a.answered() ? "success" : "failed");
+    run.addProperty("conversationId", asked.conversationId());
+    run.addProperty("actionId", actionId);
+    if (a.answered()) {
+      run.add("error", JsonNull.INSTANCE);
+    } else {
+      run.addProperty("error", a.text());
+    }
+    run.addProperty("tokensUsed", 200 + question.length() * 3);
+    run.addProperty("deliveryStatus", "sent");
+    run.add("deliveryError", JsonNull.INSTANCE);
+    run.addProperty("createdAt", Wire.iso(t));
+    synchronized (state) {
+      state.runs.get(tid).add(0, run);
+      state.tasks.get(tid).addProperty("lastRunAt", Wire.iso(t));
+    }
+    JsonObject out = new JsonObject();
+    out.addProperty("message", "Task triggered");
+    out.addProperty("taskId", tid);
+    c.json(200, out);
+  }
+
+  /** Answers the task's most recent runs (the offset is not applied). */
+  void runs(Call c) throws IOException {
+    String tid = c.uuidParam(1);
+    Call.Page p = c.page(20, 100);
+    JsonObject out = new JsonObject();
+    synchronized (state) {
+      state.task(tid);
+      JsonArray list = new JsonArray();
+      state.runs.getOrDefault(tid, List.of()).stream().limit(p.limit()).forEach(list::add);
+      out.add("runs", list);
+    }
+    c.json(200, out);
+  }
+
+  private static void checkTaskFields(JsonObject body) {
+    String cron = Wire.optText(body, "cronExpression");
+    if (cron != null && !CRON.matcher(cron).matches()) {
+      throw new Reject(400, "invalid_request", "Invalid cron expression: expected 5 fields");
+    }
+    String channel = Wire.optText(body, "deliveryChannel");
+    if (channel != null && !Set.of("email", "slack", "webhook").contains(channel)) {
+      throw new Reject(400, "invalid_request", "deliveryChannel must be email, slack or webhook");
+    }
+  }
+}
