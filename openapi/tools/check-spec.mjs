@@ -37,6 +37,12 @@ const EXPLAINED_WARNINGS = [
     'the audit log filter is named `from` on the wire; Python reserves the word, so the client renames it'],
 ];
 
+if (!fs.existsSync(spec)) {
+  // with --expect-failures every step would "fail as expected" on a missing file and prove nothing
+  console.error(`check-spec: no such spec: ${spec}`);
+  process.exit(2);
+}
+
 fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
 
