@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reruns every measurement of docs/benchmarks.md and rewrites docs/benchmarks-results.md and the
-# charts in docs/img/. Not part of the test command. About 10 minutes on 2 cores with the defaults.
+# charts in docs/img/. Not part of the test command. About 13 minutes on 2 cores with the defaults.
 #   scripts/bench.sh                                 everything
 #   JMH_INCLUDE=TypedEvents scripts/bench.sh         a subset of the JMH benchmarks (regex)
 #   JMH_OPTS="-f 1 -wi 1 -i 1" scripts/bench.sh      fewer JMH iterations (a smoke run)

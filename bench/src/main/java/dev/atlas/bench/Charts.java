@@ -4,6 +4,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.atlas.bench.Report.Score;
 import dev.atlas.bench.Report.StreamSize;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +18,14 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Draws the report's PNG charts (XChart) from the same JMH and scenario results as the tables. */
 final class Charts {
@@ -52,7 +60,19 @@ final class Charts {
   }
 
   private static CategoryChart bars(String title, String yTitle) {
-    CategoryChart chart = new CategoryChartBuilder().width(900).height(480).title(title).yAxisTitle(yTitle).build();
+    return bars(title, yTitle, 900, 480);
+  }
+
+  /** For many long category labels: taller, steeper labels, the legend to the right, clear of bars and labels. */
+  private static CategoryChart wideBars(String title, String yTitle, int width) {
+    CategoryChart chart = bars(title, yTitle, width, 600);
+    chart.getStyler().setXAxisLabelRotation(40); // XChart drops a label that would end past the right edge
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+    return chart;
+  }
+
+  private static CategoryChart bars(String title, String yTitle, int width, int height) {
+    CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title).yAxisTitle(yTitle).build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
     chart.getStyler().setXAxisLabelRotation(20);
     chart.getStyler().setLabelsVisible(true);
@@ -67,13 +87,17 @@ final class Charts {
   /** MB/s of every parser and client, one bar each, grouped by benchmark. */
   private static void throughput(Map<String, Map<String, Score>> jmh, Path dir) throws IOException {
     Bars b = new Bars();
-    addThroughput(b, jmh.get("SseFramingBenchmark"), "framing");
-    addThroughput(b, jmh.get("TypedEventsBenchmark"), "typed");
+    for (String stream : Report.STREAMS) {
+      addThroughput(b, jmh.get(Report.key("SseFramingBenchmark", stream)), "framing (" + stream + ")");
+    }
+    for (String stream : Report.STREAMS) {
+      addThroughput(b, jmh.get(Report.key("TypedEventsBenchmark", stream)), "typed (" + stream + ")");
+    }
     addThroughput(b, jmh.get("StreamEndToEndBenchmark"), "end to end");
     if (b.labels.isEmpty()) {
       return;
     }
-    CategoryChart chart = bars("Stream throughput (higher is better)", "MB/s");
+    CategoryChart chart = wideBars("Stream throughput (higher is better)", "MB/s", 1400);
     chart.getStyler().setOverlapped(true); // one bar per label: ours in one colour, the alternatives in another
     List<Double> ours = new ArrayList<>();
     List<Double> others = new ArrayList<>();
@@ -91,45 +115,96 @@ final class Charts {
     if (rows == null) {
       return;
     }
-    StreamSize size = StreamSize.of(rows.values().iterator().next().megabytes());
+    StreamSize size = StreamSize.of(rows.values().iterator().next());
     for (Map.Entry<String, Score> e : rows.entrySet()) {
       b.add(group + ": " + e.getKey(), Math.round(size.megabytes() / (e.getValue().value() / 1000)));
     }
   }
 
-  /** Every comparison as our speed relative to the alternative, next to its target. */
+  /** The measured ratios of the ratio chart, their error-bar ranges and targets. */
+  private record RatioBars(Bars measured, List<Double> middles, List<Double> halfRanges, List<Double> targets) {
+    RatioBars() {
+      this(new Bars(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    }
+
+    /** Adds a JMH ratio (skipped if null); these come first, before any {@link #addPoint}. */
+    void add(String label, Ratio r, double target) {
+      if (r != null) {
+        measured.add(label, r.value());
+        // XChart draws symmetric error bars: a whisker centred on the middle of the (asymmetric) range;
+        // of zero length without a range (one iteration), up to twice the ratio for an unbounded one
+        double low = r.hasRange() ? r.low() : r.value();
+        double high = !r.hasRange() ? r.value() : Double.isInfinite(r.high()) ? 2 * r.value() : r.high();
+        middles.add((low + high) / 2);
+        halfRanges.add((high - low) / 2);
+        targets.add(target);
+      }
+    }
+
+    /** Adds a ratio without error bars. */
+    void addPoint(String label, double value, double target) {
+      if (!Double.isNaN(value)) {
+        measured.add(label, value);
+        targets.add(target);
+      }
+    }
+  }
+
+  /**
+   * Every comparison as our speed relative to the alternative: a bar each, with a whisker over the
+   * range both JMH 99.9 % error bars allow (as in the report's tables), and its target as a mark.
+   */
   private static void ratios(Map<String, Map<String, Score>> jmh, JsonObject s, Path dir) throws IOException {
-    Bars measured = new Bars();
-    List<Double> targets = new ArrayList<>();
-    add(measured, targets, "framing vs okhttp-sse", Report.ratio(jmh.get("SseFramingBenchmark"), "okhttpSse", "atlasSseParser"), 1.5);
-    add(measured, targets, "typed vs readLine+Gson",
-        Report.ratio(jmh.get("TypedEventsBenchmark"), "readLineGsonTree", "atlasTypedEvents"), 2);
-    add(measured, targets, "end to end vs EventSource+Gson",
-        Report.ratio(jmh.get("StreamEndToEndBenchmark"), "okhttpEventSourceGson", "atlasStreamQuery"), 1);
+    RatioBars r = new RatioBars();
+    for (String stream : Report.STREAMS) {
+      r.add("framing vs okhttp-sse (" + stream + ")",
+          Ratio.speed(jmh.get(Report.key("SseFramingBenchmark", stream)), "okhttpSse", "atlasSseParser"), 1.5);
+    }
+    for (String stream : Report.STREAMS) {
+      r.add("typed vs readLine+Gson (" + stream + ")",
+          Ratio.speed(jmh.get(Report.key("TypedEventsBenchmark", stream)), "readLineGsonTree", "atlasTypedEvents"), 2);
+    }
+    r.add("end to end vs EventSource+Gson",
+        Ratio.speed(jmh.get("StreamEndToEndBenchmark"), "okhttpEventSourceGson", "atlasStreamQuery"), 1);
     Map<String, Score> facade = jmh.get("FacadeOverheadBenchmark");
     for (String call : new String[] {"query", "listConversations", "validateSql"}) {
-      add(measured, targets, call + " vs OkHttp+Gson", Report.ratio(facade, call + "RawOkHttpGson", call + "AtlasClient"),
-          1 / 1.05);
+      r.add(call + " vs OkHttp+Gson", Ratio.speed(facade, call + "RawOkHttpGson", call + "AtlasClient"), 1 / 1.05);
     }
     if (s.has("coldStart")) {
       JsonObject c = s.getAsJsonObject("coldStart");
-      add(measured, targets, "cold start vs OkHttp+Gson", c.getAsJsonObject("raw").get("medianMs").getAsDouble()
+      r.addPoint("cold start vs OkHttp+Gson (medians)", c.getAsJsonObject("raw").get("medianMs").getAsDouble()
           / c.getAsJsonObject("atlas").get("medianMs").getAsDouble(), 1 / 1.2);
     }
-    if (measured.labels.isEmpty()) {
+    if (r.measured.labels.isEmpty()) {
       return;
     }
-    CategoryChart chart = bars("Speed relative to the alternative (higher is better; 1 = same)", "×");
+    CategoryChart chart = wideBars("Speed relative to the alternative (higher is better; 1 = same)", "×", 1200);
     chart.getStyler().setDecimalPattern("0.00");
-    chart.addSeries("measured", measured.labels, measured.values);
-    chart.addSeries("target (at least)", measured.labels, targets);
+    chart.getStyler().setOverlapped(true); // whisker and target mark drawn over their bar
+    chart.getStyler().setLabelsPosition(0.15); // the ratio near the bar's foot, clear of the whisker
+    chart.getStyler().setErrorBarsColor(Color.BLACK);
+    chart.getStyler().setMarkerSize(40);
+    chart.addSeries("measured", r.measured.labels, r.measured.values);
+    if (!r.middles.isEmpty()) {
+      // the JMH ratios come first, so this series' categories are the first ones of the chart
+      CategorySeries range = chart.addSeries("whisker: the range both JMH 99.9 %\nerror bars allow",
+          r.measured.labels.subList(0, r.middles.size()), r.middles, r.halfRanges);
+      range.setChartCategorySeriesRenderStyle(CategorySeriesRenderStyle.Scatter);
+      range.setMarker(SeriesMarkers.NONE);
+    }
+    CategorySeries target = chart.addSeries("target (at least)", r.measured.labels, r.targets);
+    target.setChartCategorySeriesRenderStyle(CategorySeriesRenderStyle.Scatter);
+    target.setMarker(new Dash());
+    target.setMarkerColor(new Color(0xD0, 0x30, 0x30));
     save(chart, dir, "ratios");
   }
 
-  private static void add(Bars measured, List<Double> targets, String label, double value, double target) {
-    if (!Double.isNaN(value)) {
-      measured.add(label, value);
-      targets.add(target);
+  /** A marker drawn as a thick horizontal line as wide as the marker size: a target on its bar. */
+  private static final class Dash extends Marker {
+    @Override
+    public void paint(Graphics2D g, double x, double y, int size) {
+      g.setStroke(new BasicStroke(3));
+      g.draw(new Line2D.Double(x - size / 2.0, y, x + size / 2.0, y));
     }
   }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,8 +20,14 @@ import java.util.Map;
 public final class Report {
   private Report() {}
 
-  /** One JMH result: score, its error, bytes allocated per operation, and the stream size parameter. */
-  record Score(double value, double error, double allocPerOp, int megabytes) {}
+  /** The stream kinds of the in-memory streaming benchmarks, in report order. */
+  static final List<String> STREAMS = List.of(StreamData.ATLAS, StreamData.MULTIBYTE);
+
+  /**
+   * One JMH result: score, its 99.9 % error, bytes allocated per operation, whether the score is a
+   * throughput (else a time per operation), and the stream parameters (size; kind, null if none).
+   */
+  record Score(double value, double error, double allocPerOp, boolean throughput, int megabytes, String stream) {}
 
   /**
    * @param args the JMH JSON file, the scenarios JSON file (may be absent), the Markdown file to
@@ -37,7 +44,12 @@ public final class Report {
     System.out.print(md);
   }
 
-  /** @return benchmark class -> method -> score */
+  /** @return the results of a benchmark class on one stream kind, e.g. {@code SseFramingBenchmark/multibyte} */
+  static String key(String cls, String stream) {
+    return cls + "/" + stream;
+  }
+
+  /** @return benchmark class (with {@code /stream kind} for the benchmarks that have one) -> method -> score */
   static Map<String, Map<String, Score>> readJmh(Path file) throws IOException {
     Map<String, Map<String, Score>> byClass = new LinkedHashMap<>();
     if (!Files.exists(file)) {
@@ -49,10 +61,9 @@ public final class Report {
       String full = r.get("benchmark").getAsString();
       String cls = full.substring(full.lastIndexOf('.', full.lastIndexOf('.') - 1) + 1, full.lastIndexOf('.'));
       String method = full.substring(full.lastIndexOf('.') + 1);
-      int megabytes = 0;
-      if (r.has("params") && r.getAsJsonObject("params").has("megabytes")) {
-        megabytes = Integer.parseInt(r.getAsJsonObject("params").get("megabytes").getAsString());
-      }
+      JsonObject params = r.has("params") ? r.getAsJsonObject("params") : new JsonObject();
+      int megabytes = params.has("megabytes") ? params.get("megabytes").getAsInt() : 0;
+      String stream = params.has("stream") ? params.get("stream").getAsString() : null;
       JsonObject primary = r.getAsJsonObject("primaryMetric");
       double alloc = Double.NaN;
       JsonObject secondary = r.getAsJsonObject("secondaryMetrics");
@@ -61,20 +72,22 @@ public final class Report {
           alloc = secondary.getAsJsonObject(key).get("score").getAsDouble();
         }
       }
-      byClass.computeIfAbsent(cls, k -> new LinkedHashMap<>()).put(method, new Score(primary.get("score").getAsDouble(),
-          primary.get("scoreError").getAsDouble(), alloc, megabytes));
+      byClass.computeIfAbsent(stream == null ? cls : key(cls, stream), k -> new LinkedHashMap<>()).put(method,
+          new Score(primary.get("score").getAsDouble(), primary.get("scoreError").getAsDouble(), alloc,
+              "thrpt".equals(r.get("mode").getAsString()), megabytes, stream));
     }
     return byClass;
   }
 
   /** A stream's size and frame count, for turning ms per stream into MB/s and events/s. */
   record StreamSize(double megabytes, long events) {
-    private static final Map<Integer, StreamSize> SIZES = new java.util.HashMap<>();
+    private static final Map<String, StreamSize> SIZES = new java.util.HashMap<>();
 
-    /** @return the size of the stream the benchmarks generate for this parameter (generated once per size) */
-    static StreamSize of(int mebibytes) {
-      return SIZES.computeIfAbsent(mebibytes, m -> {
-        byte[] stream = StreamData.generate(m << 20);
+    /** @return the size of the stream a benchmark result was measured on (each generated once) */
+    static StreamSize of(Score score) {
+      String kind = score.stream() == null ? StreamData.ATLAS : score.stream();
+      return SIZES.computeIfAbsent(kind + "/" + score.megabytes(), k -> {
+        byte[] stream = StreamData.generate(kind, score.megabytes() << 20);
         return new StreamSize(stream.length / 1e6, count(stream));
       });
     }
@@ -92,8 +105,14 @@ public final class Report {
     targets(md, jmh, s);
     md.append("![throughput](").append(imgDir).append("/throughput.png)\n");
     md.append("![ratios](").append(imgDir).append("/ratios.png)\n\n");
-    streamSection(md, jmh.get("SseFramingBenchmark"), "okhttpSse", "SSE framing (bytes in memory to events with String data)");
-    streamSection(md, jmh.get("TypedEventsBenchmark"), "readLineGsonTree", "Typed events (bytes in memory to typed events)");
+    for (String stream : STREAMS) {
+      streamSection(md, jmh.get(key("SseFramingBenchmark", stream)), "okhttpSse",
+          "SSE framing, `" + stream + "` stream (bytes in memory to events with String data)");
+    }
+    for (String stream : STREAMS) {
+      streamSection(md, jmh.get(key("TypedEventsBenchmark", stream)), "readLineGsonTree",
+          "Typed events, `" + stream + "` stream (bytes in memory to typed events)");
+    }
     streamSection(md, jmh.get("StreamEndToEndBenchmark"), "okhttpEventSourceGson",
         "Streaming end to end (a whole chat stream over loopback HTTP)");
     facade(md, jmh.get("FacadeOverheadBenchmark"));
@@ -103,29 +122,41 @@ public final class Report {
 
   /** The targets, each with what was measured. */
   private static void targets(StringBuilder md, Map<String, Map<String, Score>> jmh, JsonObject s) {
-    md.append("### Targets\n\n| target | measured | |\n|---|---|---|\n");
-    double framing = ratio(jmh.get("SseFramingBenchmark"), "okhttpSse", "atlasSseParser");
-    target(md, "SSE framing ≥ 1.5× okhttp-sse", fmt("%.2f×", framing), framing >= 1.5);
-    double typed = ratio(jmh.get("TypedEventsBenchmark"), "readLineGsonTree", "atlasTypedEvents");
-    target(md, "typed events ≥ 2× readLine + Gson", fmt("%.2f×", typed), typed >= 2);
+    md.append("### Targets\n\nIn brackets: the range of a ratio that both benchmarks' 99.9 % error bars allow.\n\n"
+        + "| target | measured | |\n|---|---|---|\n");
+    for (String stream : STREAMS) {
+      Ratio framing = Ratio.speed(jmh.get(key("SseFramingBenchmark", stream)), "okhttpSse", "atlasSseParser");
+      if (framing != null) {
+        target(md, "SSE framing ≥ 1.5× okhttp-sse, `" + stream + "` stream", framing.format(), verdictAtLeast(framing, 1.5));
+      }
+    }
+    for (String stream : STREAMS) {
+      Ratio typed = Ratio.speed(jmh.get(key("TypedEventsBenchmark", stream)), "readLineGsonTree", "atlasTypedEvents");
+      if (typed != null) {
+        target(md, "typed events ≥ 2× readLine + Gson, `" + stream + "` stream", typed.format(), verdictAtLeast(typed, 2));
+      }
+    }
     Map<String, Score> facade = jmh.get("FacadeOverheadBenchmark");
     if (facade != null) {
       double worst = 0;
+      boolean clear = true;
       StringBuilder each = new StringBuilder();
       for (String call : new String[] {"query", "listConversations", "validateSql"}) {
         Score ours = facade.get(call + "AtlasClient");
         Score raw = facade.get(call + "RawOkHttpGson");
         if (ours != null && raw != null) {
-          worst = Math.max(worst, ours.value / raw.value);
-          each.append(each.length() == 0 ? "" : ", ").append(call).append(fmt(" %.2f× (%.2f-%.2f)", ours.value / raw.value,
-              (ours.value - ours.error) / (raw.value + raw.error), (ours.value + ours.error) / (raw.value - raw.error)));
+          Ratio time = Ratio.of(ours, raw);
+          worst = Math.max(worst, time.value());
+          clear &= !time.hasRange() || time.high() <= 1.05;
+          each.append(each.length() == 0 ? "" : ", ").append(call).append(' ').append(time.format());
         }
       }
-      target(md, "facade overhead ≤ 1.05× OkHttp + Gson", each + "; in brackets: the range both 99.9 % error bars allow", worst <= 1.05);
+      target(md, "facade overhead ≤ 1.05× OkHttp + Gson (time ratio)", each.toString(),
+          verdict(worst <= 1.05, clear));
     }
     if (s.has("latency")) {
       double p99 = s.getAsJsonObject("latency").getAsJsonObject("atlasStreamQuery").get("p99us").getAsDouble();
-      target(md, "first event ≤ 1 ms p99 after its frame (loopback)", fmt("p99 %.0f µs", p99), p99 <= 1000);
+      target(md, "first event ≤ 1 ms p99 after its frame (loopback)", fmt("p99 %.0f µs", p99), verdict(p99 <= 1000));
     }
     if (s.has("longStream")) {
       JsonObject l = s.getAsJsonObject("longStream");
@@ -138,28 +169,33 @@ public final class Report {
       }
       target(md, "heap flat over a 1 GB stream", fmt("old generation after GC %.1f MiB at the start, %.1f at the end, "
           + "at most %.1f; %.1f GB, %,d events", first, last, max, l.get("bytes").getAsDouble() / 1e9,
-          l.get("events").getAsLong()), max <= first + 8);
+          l.get("events").getAsLong()), verdict(max <= first + 8));
     }
     if (s.has("coldStart")) {
       JsonObject c = s.getAsJsonObject("coldStart");
       double atlas = c.getAsJsonObject("atlas").get("medianMs").getAsDouble();
       double raw = c.getAsJsonObject("raw").get("medianMs").getAsDouble();
       target(md, "cold start ≤ 1.2× OkHttp + Gson (whole process)", fmt("%.2f× (medians %.0f vs %.0f ms)", atlas / raw,
-          atlas, raw), atlas / raw <= 1.2);
+          atlas, raw), verdict(atlas / raw <= 1.2));
     }
     md.append('\n');
   }
 
-  private static void target(StringBuilder md, String what, String measured, boolean met) {
-    md.append("| ").append(what).append(" | ").append(measured).append(" | ").append(met ? "met" : "**missed**")
-        .append(" |\n");
+  private static void target(StringBuilder md, String what, String measured, String verdict) {
+    md.append("| ").append(what).append(" | ").append(measured).append(" | ").append(verdict).append(" |\n");
   }
 
-  static double ratio(Map<String, Score> rows, String baseline, String candidate) {
-    if (rows == null || !rows.containsKey(baseline) || !rows.containsKey(candidate)) {
-      return Double.NaN;
-    }
-    return rows.get(baseline).value / rows.get(candidate).value;
+  private static String verdict(boolean met) {
+    return verdict(met, true);
+  }
+
+  private static String verdictAtLeast(Ratio r, double target) {
+    return verdict(r.value() >= target, !r.hasRange() || r.low() >= target);
+  }
+
+  /** @param clear whether the whole range of the error bars meets the target too */
+  private static String verdict(boolean met, boolean clear) {
+    return !met ? "**missed**" : clear ? "met" : "met (the error bars reach past the target)";
   }
 
   private static String fmt(String format, Object... args) {
@@ -170,17 +206,18 @@ public final class Report {
     if (rows == null) {
       return;
     }
-    StreamSize size = StreamSize.of(rows.values().iterator().next().megabytes);
-    double base = rows.containsKey(baseline) ? rows.get(baseline).value : Double.NaN;
+    StreamSize size = StreamSize.of(rows.values().iterator().next());
     md.append("### ").append(title).append("\n\n");
     md.append(fmt("Stream: %.1f MB, %,d events.%n%n", size.megabytes, size.events));
     md.append("| benchmark | ms per stream | MB/s | M events/s | bytes allocated per event | speed vs `")
         .append(baseline).append("` |\n|---|---:|---:|---:|---:|---:|\n");
     for (Map.Entry<String, Score> e : rows.entrySet()) {
       Score v = e.getValue();
-      md.append(fmt("| `%s` | %.1f ± %.1f | %.0f | %.2f | %s | %.2f× |%n", e.getKey(), v.value, v.error,
+      Ratio speed = Ratio.speed(rows, baseline, e.getKey());
+      String vs = speed == null ? "n/a" : e.getKey().equals(baseline) ? "1.00×" : speed.format();
+      md.append(fmt("| `%s` | %.1f ± %.1f | %.0f | %.2f | %s | %s |%n", e.getKey(), v.value, v.error,
           size.megabytes / (v.value / 1000), size.events / (v.value / 1000) / 1e6,
-          Double.isNaN(v.allocPerOp) ? "n/a" : fmt("%.0f", v.allocPerOp / size.events), base / v.value));
+          Double.isNaN(v.allocPerOp) ? "n/a" : fmt("%.0f", v.allocPerOp / size.events), vs));
     }
     md.append('\n');
   }
@@ -203,8 +240,8 @@ public final class Report {
       if (raw == null) {
         continue;
       }
-      md.append(fmt("| `%s` | %.1f ± %.1f | %.1f ± %.1f | %.2f× | %.0f | %.0f |%n", call, ours.value, ours.error, raw.value,
-          raw.error, ours.value / raw.value, ours.allocPerOp, raw.allocPerOp));
+      md.append(fmt("| `%s` | %.1f ± %.1f | %.1f ± %.1f | %s | %.0f | %.0f |%n", call, ours.value, ours.error, raw.value,
+          raw.error, Ratio.of(ours, raw).format(), ours.allocPerOp, raw.allocPerOp));
     }
     md.append('\n');
   }

@@ -15,11 +15,11 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 
 /**
  * From bytes to typed events: our {@link AtlasStream} versus what a user would write by hand, a
- * readLine loop with a Gson tree per frame.
+ * readLine loop with a Gson tree per frame. Once per stream kind ({@link StreamData}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 6, time = 1)
 public class TypedEventsBenchmark extends StreamBenchmark {
@@ -27,7 +27,7 @@ public class TypedEventsBenchmark extends StreamBenchmark {
   @Benchmark
   public long atlasTypedEvents() {
     long n = 0;
-    try (AtlasStream events = AtlasStream.fromBody(new ByteArrayInputStream(stream))) {
+    try (AtlasStream events = AtlasStream.fromBody(new ByteArrayInputStream(bytes))) {
       for (StreamEvent e : events) {
         n += e instanceof StreamEvent.Text t ? t.content().length() : 1;
       }
@@ -39,7 +39,7 @@ public class TypedEventsBenchmark extends StreamBenchmark {
   @Benchmark
   public long readLineGsonTree() throws IOException {
     long[] n = {0};
-    SseFramingBenchmark.ReadLineSse.forEachData(new ByteArrayInputStream(stream),
+    SseFramingBenchmark.ReadLineSse.forEachData(new ByteArrayInputStream(bytes),
         data -> n[0] += StreamEndToEndBenchmark.GsonTreeEvents.count(data));
     return n[0];
   }
