@@ -10,9 +10,6 @@ import dev.atlas.client.generated.model.ConnectionHealth;
 import dev.atlas.client.generated.model.ListConnectionsResponse;
 import dev.atlas.client.generated.model.ListPluginsResponse;
 import dev.atlas.client.generated.model.PluginHealthCheckResponse;
-import dev.atlas.client.internal.Operation;
-import dev.atlas.client.internal.PathIds;
-import dev.atlas.client.paging.Page;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 

@@ -1,7 +1,5 @@
 package dev.atlas.client;
 
-import dev.atlas.client.internal.HeaderChecks;
-import dev.atlas.client.internal.Secret;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import dev.atlas.client.retry.RetryPolicy;
@@ -214,10 +213,10 @@ public final class AtlasClientBuilder {
    * (level DEBUG). Add your own {@code HttpLoggingInterceptor} with {@link #addNetworkInterceptor}
    * only with {@code redactHeader} for both headers: network interceptors see the credentials.
    *
-   * @param level what to log: {@code BASIC}, {@code HEADERS} or {@code BODY} ({@code NONE} to stop)
+   * @param level what to log ({@link HttpLogLevel#NONE} to stop)
    * @return this
    */
-  public AtlasClientBuilder httpLogging(HttpLoggingInterceptor.Level level) {
+  public AtlasClientBuilder httpLogging(HttpLogLevel level) {
     System.Logger log = System.getLogger("dev.atlas.client.http");
     return httpLogging(level, message -> log.log(System.Logger.Level.DEBUG, message));
   }
@@ -229,9 +228,10 @@ public final class AtlasClientBuilder {
    * @param sink receives each log line
    * @return this
    */
-  public AtlasClientBuilder httpLogging(HttpLoggingInterceptor.Level level, HttpLoggingInterceptor.Logger sink) {
-    HttpLoggingInterceptor logging = new HttpLoggingInterceptor(Objects.requireNonNull(sink, "sink"));
-    logging.setLevel(Objects.requireNonNull(level, "level"));
+  public AtlasClientBuilder httpLogging(HttpLogLevel level, Consumer<String> sink) {
+    Objects.requireNonNull(sink, "sink");
+    HttpLoggingInterceptor logging = new HttpLoggingInterceptor(sink::accept);
+    logging.setLevel(Objects.requireNonNull(level, "level").toOkHttp());
     logging.redactHeader("Authorization");
     logging.redactHeader("X-API-Key");
     networkInterceptors.removeIf(i -> i instanceof HttpLoggingInterceptor);

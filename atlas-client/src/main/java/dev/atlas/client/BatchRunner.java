@@ -4,7 +4,6 @@ import dev.atlas.client.batch.BatchOptions;
 import dev.atlas.client.batch.BatchOutcome;
 import dev.atlas.client.batch.BatchProgress;
 import dev.atlas.client.errors.AtlasException;
-import dev.atlas.client.internal.RetryEngine;
 import dev.atlas.client.retry.Sleeper;
 import java.time.Duration;
 import java.util.ArrayDeque;

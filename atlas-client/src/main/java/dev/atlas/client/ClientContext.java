@@ -1,12 +1,6 @@
 package dev.atlas.client;
 
 import dev.atlas.client.generated.invoker.ApiClient;
-import dev.atlas.client.internal.CredentialsInterceptor;
-import dev.atlas.client.internal.HeadersInterceptor;
-import dev.atlas.client.internal.Json;
-import dev.atlas.client.internal.Operation;
-import dev.atlas.client.internal.RetryEngine;
-import dev.atlas.client.internal.Transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

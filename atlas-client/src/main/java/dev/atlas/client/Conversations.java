@@ -10,9 +10,6 @@ import dev.atlas.client.generated.model.ShareConversationResponse;
 import dev.atlas.client.generated.model.ShareStatus;
 import dev.atlas.client.generated.model.StarConversationRequest;
 import dev.atlas.client.generated.model.StarConversationResponse;
-import dev.atlas.client.internal.Operation;
-import dev.atlas.client.internal.PathIds;
-import dev.atlas.client.paging.Page;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 

@@ -1,7 +1,5 @@
 package dev.atlas.client;
 
-import dev.atlas.client.internal.HeaderChecks;
-import dev.atlas.client.internal.RetryEngine;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -8,8 +8,6 @@ import dev.atlas.client.generated.model.GlossaryResponse;
 import dev.atlas.client.generated.model.ListEntitiesResponse;
 import dev.atlas.client.generated.model.MetricsResponse;
 import dev.atlas.client.generated.model.SemanticStats;
-import dev.atlas.client.internal.Operation;
-import dev.atlas.client.internal.PathIds;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 

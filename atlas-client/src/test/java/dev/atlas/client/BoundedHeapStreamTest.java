@@ -2,8 +2,6 @@ package dev.atlas.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atlas.client.streaming.AtlasStream;
-import dev.atlas.client.streaming.StreamEvent;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

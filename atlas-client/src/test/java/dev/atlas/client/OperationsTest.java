@@ -57,7 +57,6 @@ import dev.atlas.client.generated.model.TriggerScheduledTaskResponse;
 import dev.atlas.client.generated.model.UpdateScheduledTaskInput;
 import dev.atlas.client.generated.model.UpdateScheduledTaskResponse;
 import dev.atlas.client.generated.model.ValidateSQLResponse;
-import dev.atlas.client.paging.Page;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -13,7 +13,6 @@ import dev.atlas.client.errors.AtlasServerException;
 import dev.atlas.client.generated.model.AuditLogEntry;
 import dev.atlas.client.generated.model.Conversation;
 import dev.atlas.client.generated.model.ScheduledTask;
-import dev.atlas.client.paging.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;

@@ -18,7 +18,6 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import okhttp3.logging.HttpLoggingInterceptor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +76,7 @@ class SecurityTest extends WireMockSupport {
     List<String> lines = new CopyOnWriteArrayList<>();
     for (ApiKeyHeader header : ApiKeyHeader.values()) {
       try (AtlasClient c = builder().apiKey(API_KEY).apiKeyHeader(header)
-          .httpLogging(HttpLoggingInterceptor.Level.BODY, lines::add).build()) {
+          .httpLogging(HttpLogLevel.BODY, lines::add).build()) {
         assertThatThrownBy(c::starterPrompts).isInstanceOf(AtlasException.class)
             .satisfies(e -> assertThat(e.getMessage()).doesNotContain(API_KEY));
       }

@@ -6,9 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atlas.client.errors.AtlasRateLimitException;
-import dev.atlas.client.streaming.AtlasStream;
-import dev.atlas.client.streaming.StreamEvent;
-import dev.atlas.client.streaming.StreamQueryOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

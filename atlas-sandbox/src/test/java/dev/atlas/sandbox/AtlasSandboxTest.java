@@ -28,10 +28,10 @@ import dev.atlas.client.generated.model.ShareExpiry;
 import dev.atlas.client.generated.model.UpdateScheduledTaskInput;
 import dev.atlas.client.generated.model.ValidateSQLResponse;
 import dev.atlas.client.generated.model.ValidationLayer;
-import dev.atlas.client.paging.Page;
+import dev.atlas.client.Page;
 import dev.atlas.client.retry.RetryPolicy;
-import dev.atlas.client.streaming.AtlasStream;
-import dev.atlas.client.streaming.StreamEvent;
+import dev.atlas.client.AtlasStream;
+import dev.atlas.client.StreamEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -167,7 +167,7 @@ class AtlasSandboxTest {
     List<StreamEvent> events = new ArrayList<>();
     RequestOptions drop = RequestOptions.builder().header(Fault.HEADER, Fault.DROP_STREAM.wireName()).build();
     try (AtlasStream stream = atlas.streamQuery("How many orders are there?",
-        dev.atlas.client.streaming.StreamQueryOptions.none(), drop)) {
+        dev.atlas.client.StreamQueryOptions.none(), drop)) {
       assertThatThrownBy(() -> stream.forEach(events::add)).isInstanceOf(AtlasConnectionException.class)
           .hasMessageContaining("Stream interrupted:");
     }

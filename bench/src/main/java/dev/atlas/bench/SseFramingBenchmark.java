@@ -1,8 +1,8 @@
 package dev.atlas.bench;
 
 import com.launchdarkly.eventsource.LaunchDarklyParsers;
-import dev.atlas.client.streaming.SseEvent;
-import dev.atlas.client.streaming.SseParser;
+import dev.atlas.client.SseEvent;
+import dev.atlas.client.SseParser;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.atlas.bench;
 
-import dev.atlas.client.streaming.AtlasStream;
-import dev.atlas.client.streaming.StreamEvent;
+import dev.atlas.client.AtlasStream;
+import dev.atlas.client.StreamEvent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;

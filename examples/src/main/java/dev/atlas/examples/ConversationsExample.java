@@ -6,7 +6,7 @@ import dev.atlas.client.ShareOptions;
 import dev.atlas.client.generated.model.Conversation;
 import dev.atlas.client.generated.model.ShareConversationResponse;
 import dev.atlas.client.generated.model.ShareExpiry;
-import dev.atlas.client.paging.Page;
+import dev.atlas.client.Page;
 
 /** List conversations page by page, then star, share and delete one. */
 public final class ConversationsExample {

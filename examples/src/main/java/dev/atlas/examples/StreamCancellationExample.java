@@ -1,8 +1,8 @@
 package dev.atlas.examples;
 
 import dev.atlas.client.AtlasClient;
-import dev.atlas.client.streaming.AtlasStream;
-import dev.atlas.client.streaming.StreamEvent;
+import dev.atlas.client.AtlasStream;
+import dev.atlas.client.StreamEvent;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;

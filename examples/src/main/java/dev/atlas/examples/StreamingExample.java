@@ -1,8 +1,8 @@
 package dev.atlas.examples;
 
 import dev.atlas.client.AtlasClient;
-import dev.atlas.client.streaming.AtlasStream;
-import dev.atlas.client.streaming.StreamEvent;
+import dev.atlas.client.AtlasStream;
+import dev.atlas.client.StreamEvent;
 
 /** Stream an answer and print the text as it arrives, tool calls and result tables. */
 public final class StreamingExample {

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.atlas.client.errors.AtlasInvalidResponseException;
-import dev.atlas.client.streaming.AtlasStream;
-import dev.atlas.client.streaming.SseEvent;
-import dev.atlas.client.streaming.SseEventTooLargeException;
-import dev.atlas.client.streaming.SseParser;
-import dev.atlas.client.streaming.StreamEvent;
+import dev.atlas.client.AtlasStream;
+import dev.atlas.client.SseEvent;
+import dev.atlas.client.SseEventTooLargeException;
+import dev.atlas.client.SseParser;
+import dev.atlas.client.StreamEvent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 

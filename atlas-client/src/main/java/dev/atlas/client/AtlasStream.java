@@ -1,0 +1,314 @@
+package dev.atlas.client;
+
+import dev.atlas.client.errors.AtlasErrorCode;
+import dev.atlas.client.errors.AtlasInvalidResponseException;
+import dev.atlas.client.errors.ErrorInfo;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.ref.Cleaner;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import okhttp3.Call;
+import okhttp3.Response;
+
+/**
+ * A streamed answer: the typed events of one {@code POST /api/v1/chat} response, read as you
+ * iterate. Use it once, in try-with-resources:
+ *
+ * <pre>{@code
+ * try (AtlasStream stream = atlas.streamQuery("Revenue by region last quarter")) {
+ *   for (StreamEvent event : stream) {
+ *     if (event instanceof StreamEvent.Text t) System.out.print(t.content());
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Events arrive as their frames do: the iterating thread reads the response body, with no
+ * background thread. The stream ends normally at {@code [DONE]} or when the body ends, with or
+ * without {@code [DONE]}.
+ *
+ * <p>Failures: if the connection drops mid-stream, every event already returned stays valid and
+ * {@code hasNext()} throws an {@link dev.atlas.client.errors.AtlasConnectionException} (code
+ * {@code network_error}, retryable, status 0) whose message starts with {@code Stream interrupted:};
+ * nothing is retried (a replay would run the agent again). A frame larger than the maximum event
+ * size throws {@link AtlasInvalidResponseException}. Malformed JSON in one frame is a
+ * {@link StreamEvent.ParseError} and the stream goes on.
+ *
+ * <p>Cancellation: {@link #close()} may be called from any thread, also while another thread is
+ * blocked reading. It cancels the HTTP call and releases the connection; the iterating thread then
+ * sees the end of the stream ({@code hasNext()} returns false, {@link #isCancelled()} is true).
+ * Closing twice is harmless. A stream that becomes unreachable without being closed is cancelled
+ * when the garbage collector finds it; do not rely on that.
+ *
+ * <p>Iterate from one thread at a time.
+ */
+public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
+  private static final Cleaner CLEANER = Cleaner.create();
+
+  private final SseParser parser;
+  private final FrameDecoder decoder = new FrameDecoder();
+  private final ArrayDeque<StreamEvent> ready = new ArrayDeque<>(4);
+  private final Consumer<StreamEvent> sink = ready::add;
+  private final String conversationId;
+  private final String runId;
+  private final String method;
+  private final String path;
+  private final Resources resources;
+  private final Cleaner.Cleanable cleanable;
+  private volatile boolean ended;
+  private boolean iterated;
+
+  private AtlasStream(InputStream body, Call call, String conversationId, String runId, String method, String path,
+      int maxEventBytes) {
+    this.resources = new Resources(call, body);
+    this.parser = new SseParser(new GuardedInput(body, resources), maxEventBytes);
+    this.conversationId = conversationId;
+    this.runId = runId;
+    this.method = method;
+    this.path = path;
+    this.cleanable = CLEANER.register(this, resources);
+  }
+
+  /**
+   * Wraps an open {@code text/event-stream} response. Used by the client.
+   *
+   * @param call the call that produced it, cancelled by {@link #close()}
+   * @param response the 2xx response; its body is read and closed by this stream
+   * @param maxEventBytes the largest frame accepted
+   * @return the stream
+   */
+  static AtlasStream of(Call call, Response response, int maxEventBytes) {
+    Objects.requireNonNull(response.body(), "response body");
+    return new AtlasStream(response.body().byteStream(), Objects.requireNonNull(call, "call"),
+        response.header("x-conversation-id"), response.header("x-run-id"), response.request().method(),
+        response.request().url().encodedPath(), maxEventBytes);
+  }
+
+  /**
+   * Reads typed events from an event-stream body you obtained yourself, e.g. from
+   * {@link dev.atlas.client.AtlasClient#chat}. {@link #close()} closes the body; to stop a read
+   * blocked in another thread, close the source of the body (e.g. the {@link ChatResponse}).
+   *
+   * @param body the bytes of a {@code text/event-stream} body
+   * @return the stream
+   */
+  public static AtlasStream fromBody(InputStream body) {
+    return new AtlasStream(Objects.requireNonNull(body, "body"), null, null, null, null, null,
+        SseParser.DEFAULT_MAX_EVENT_BYTES);
+  }
+
+  /** @return the conversation the answer belongs to ({@code x-conversation-id}), when the server sent it */
+  public Optional<String> conversationId() {
+    return Optional.ofNullable(conversationId);
+  }
+
+  /** @return the agent run's id ({@code x-run-id}), when the server sent it */
+  public Optional<String> runId() {
+    return Optional.ofNullable(runId);
+  }
+
+  /** @return whether {@link #close()} was called before the stream ended by itself */
+  public boolean isCancelled() {
+    return resources.cancelledByCaller;
+  }
+
+  /**
+   * The events, read lazily. May be called once.
+   *
+   * @return an iterator whose {@code hasNext()} blocks until the next event or the end
+   * @throws IllegalStateException if called a second time
+   */
+  @Override
+  public Iterator<StreamEvent> iterator() {
+    if (iterated) {
+      throw new IllegalStateException("An AtlasStream can be iterated once");
+    }
+    iterated = true;
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return fetch();
+      }
+
+      @Override
+      public StreamEvent next() {
+        if (!fetch()) {
+          throw new NoSuchElementException("The stream has ended");
+        }
+        return ready.poll();
+      }
+    };
+  }
+
+  /**
+   * The events as a sequential {@link Stream}; closing it closes this stream.
+   *
+   * @return the events
+   * @throws IllegalStateException if the events were already iterated
+   */
+  public Stream<StreamEvent> stream() {
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(),
+        Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(this::close);
+  }
+
+  /** Cancels the call and releases the connection; safe from any thread, idempotent. */
+  @Override
+  public void close() {
+    if (!ended) {
+      resources.cancelledByCaller = true;
+    }
+    cleanable.clean();
+  }
+
+  private boolean fetch() {
+    while (ready.isEmpty()) {
+      if (ended) {
+        return false;
+      }
+      if (resources.isClosed()) {
+        finish();
+        return false;
+      }
+      boolean more;
+      try {
+        more = parser.advance();
+      } catch (SseEventTooLargeException e) {
+        finish();
+        throw new AtlasInvalidResponseException(ErrorInfo.builder(AtlasErrorCode.INVALID_RESPONSE).status(200)
+            .request(method, path).description("Stream frame too large: " + e.getMessage()).build(), e);
+      } catch (IOException e) {
+        boolean cancelled = resources.isClosed();
+        finish();
+        if (cancelled) {
+          return false;
+        }
+        throw ErrorMapper.streamInterrupted(e, method, path);
+      }
+      if (!more || decoder.decode(parser.dataBuffer(), parser.dataOffset(), parser.dataLength(), sink)) {
+        finish();
+      }
+    }
+    return true;
+  }
+
+  private void finish() {
+    ended = true;
+    cleanable.clean();
+  }
+
+  /**
+   * What must be released; shared with the cleaner, so it must not refer to the stream. The body
+   * is closed by whichever side comes last: {@link #run()} when no read is in progress, else the
+   * reading thread when its read returns (closing an OkHttp body under a concurrent read is unsafe).
+   */
+  private static final class Resources implements Runnable {
+    private static final int IDLE = 0;
+    private static final int READING = 1;
+    private static final int CLOSED = 2;
+    private static final int CLOSED_WHILE_READING = 3;
+
+    private final Call call;
+    private final Closeable body;
+    private final AtomicInteger state = new AtomicInteger(IDLE);
+    private final AtomicBoolean bodyClosed = new AtomicBoolean();
+    volatile boolean cancelledByCaller;
+
+    Resources(Call call, Closeable body) {
+      this.call = call;
+      this.body = body;
+    }
+
+    boolean isClosed() {
+      return state.get() >= CLOSED;
+    }
+
+    boolean beginRead() {
+      return state.compareAndSet(IDLE, READING);
+    }
+
+    void endRead() {
+      if (!state.compareAndSet(READING, IDLE)) {
+        closeBody(); // closed while this read was blocked
+      }
+    }
+
+    @Override
+    public void run() {
+      while (true) {
+        int s = state.get();
+        if (s >= CLOSED) {
+          return;
+        }
+        if (state.compareAndSet(s, s == READING ? CLOSED_WHILE_READING : CLOSED)) {
+          if (call != null) {
+            call.cancel();
+          }
+          if (s == IDLE) {
+            closeBody();
+          }
+          return;
+        }
+      }
+    }
+
+    private void closeBody() {
+      if (bodyClosed.compareAndSet(false, true)) {
+        try {
+          body.close();
+        } catch (IOException | RuntimeException ignored) {
+          // the connection is discarded either way
+        }
+      }
+    }
+  }
+
+  /** The body as the parser reads it: each read is bracketed so a concurrent close waits for it. */
+  private static final class GuardedInput extends InputStream {
+    private final InputStream in;
+    private final Resources resources;
+
+    GuardedInput(InputStream in, Resources resources) {
+      this.in = in;
+      this.resources = resources;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (!resources.beginRead()) {
+        throw new IOException("Stream closed");
+      }
+      try {
+        return in.read(b, off, len);
+      } finally {
+        resources.endRead();
+      }
+    }
+
+    @Override
+    public void close() {
+      resources.run();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "AtlasStream{conversationId=" + conversationId + ", runId=" + runId + ", ended=" + ended + "}";
+  }
+}

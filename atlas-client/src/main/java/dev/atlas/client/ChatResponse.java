@@ -1,0 +1,93 @@
+package dev.atlas.client;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import okhttp3.Call;
+import okhttp3.Response;
+
+/**
+ * The raw response of {@code POST /api/v1/chat}, for callers who forward the bytes (e.g. to a
+ * browser using the AI SDK's {@code useChat}). Close it when done; {@link #close()} may be called
+ * from any thread and cancels the call.
+ */
+public final class ChatResponse implements AutoCloseable {
+  private final Call call;
+  private final Response response;
+  private final int maxEventBytes;
+
+  ChatResponse(Call call, Response response, int maxEventBytes) {
+    this.call = call;
+    this.response = response;
+    this.maxEventBytes = maxEventBytes;
+  }
+
+  /**
+   * Wraps an open response. Used by the client.
+   *
+   * @param call the call, cancelled by {@link #close()}
+   * @param response the 2xx response
+   * @param maxEventBytes the largest frame {@link #events()} accepts
+   * @return the raw response
+   */
+  static ChatResponse of(Call call, Response response, int maxEventBytes) {
+    return new ChatResponse(call, response, maxEventBytes);
+  }
+
+  /** @return the HTTP status (2xx) */
+  public int status() {
+    return response.code();
+  }
+
+  /** @return the content type, normally {@code text/event-stream} */
+  public Optional<String> contentType() {
+    return Optional.ofNullable(response.header("Content-Type"));
+  }
+
+  /** @return every response header, names in case-insensitive order */
+  public Map<String, List<String>> headers() {
+    Map<String, List<String>> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (String name : response.headers().names()) {
+      out.put(name, response.headers(name));
+    }
+    return out;
+  }
+
+  /** @return the conversation id header ({@code x-conversation-id}), if sent */
+  public Optional<String> conversationId() {
+    return Optional.ofNullable(response.header("x-conversation-id"));
+  }
+
+  /** @return the run id header ({@code x-run-id}), if sent */
+  public Optional<String> runId() {
+    return Optional.ofNullable(response.header("x-run-id"));
+  }
+
+  /**
+   * The body's bytes as they arrive. Read either this or {@link #events()}, not both.
+   *
+   * @return the body stream
+   */
+  public InputStream body() {
+    return response.body().byteStream();
+  }
+
+  /**
+   * The body as typed events, exactly as {@code streamQuery} yields them. Read either this or
+   * {@link #body()}, not both.
+   *
+   * @return the events; closing them cancels this call
+   */
+  public AtlasStream events() {
+    return AtlasStream.of(call, response, maxEventBytes);
+  }
+
+  /** Cancels the call and releases the connection; idempotent. */
+  @Override
+  public void close() {
+    call.cancel();
+    response.close();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.atlas.client;
+
+import java.io.IOException;
+import java.util.Map;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Adds the SDK's {@code User-Agent} and the client's default headers to every request that does not
+ * already carry them (per-request headers win)..
+ */
+final class HeadersInterceptor implements Interceptor {
+  private final String userAgent;
+  private final Map<String, String> defaults;
+
+  /**
+   * @param userAgent the {@code User-Agent} value
+   * @param defaults default headers, already validated
+   */
+  public HeadersInterceptor(String userAgent, Map<String, String> defaults) {
+    this.userAgent = userAgent;
+    this.defaults = Map.copyOf(defaults);
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    Request.Builder b = null; // built only when something changes: most requests already carry it all
+    String ua = request.header("User-Agent");
+    if (ua == null) {
+      b = request.newBuilder().header("User-Agent", userAgent);
+    }
+    for (Map.Entry<String, String> e : defaults.entrySet()) {
+      if (request.header(e.getKey()) == null) {
+        b = (b == null ? request.newBuilder() : b).header(e.getKey(), e.getValue());
+      }
+    }
+    return chain.proceed(b == null ? request : b.build());
+  }
+}

@@ -1,0 +1,115 @@
+package dev.atlas.client;
+
+import dev.atlas.client.generated.invoker.ApiException;
+import java.lang.reflect.Type;
+import java.util.Objects;
+import okhttp3.Call;
+import okhttp3.Request;
+
+/**
+ * One API operation, described once for its blocking and its asynchronous form: the request the
+ * generated code builds, the type of its success body, whether repeating it is harmless, the id it
+ * names (for error messages) and a non-2xx status whose body is still a result..
+ *
+ * <p>Repeating is harmless for every method but POST, and for a POST declared {@link #readOnly()}
+ * (it changes nothing on the server). An acting POST is retried only when it provably did not run.
+ *
+ * @param <T> the result type
+ */
+final class Operation<T> {
+  /** Builds the request of one operation, usually a generated {@code xxxCall(..., null)} method. */
+  @FunctionalInterface
+  public interface CallFactory {
+    /**
+     * @return a new, not yet executed call
+     * @throws ApiException when the generated code rejects an argument
+     */
+    Call create() throws ApiException;
+  }
+
+  private final CallFactory factory;
+  private final Type resultType;
+  private final boolean readOnly;
+  private final String resourceId;
+  private final int resultStatus;
+
+  private Operation(CallFactory factory, Type resultType, boolean readOnly, String resourceId, int resultStatus) {
+    this.factory = Objects.requireNonNull(factory, "factory");
+    this.resultType = Objects.requireNonNull(resultType, "resultType");
+    this.readOnly = readOnly;
+    this.resourceId = resourceId;
+    this.resultStatus = resultStatus;
+  }
+
+  /**
+   * @param <T> the result type
+   * @param factory builds the request
+   * @param resultType the success body's type; {@code Void.class} for none
+   * @return the operation
+   */
+  public static <T> Operation<T> of(CallFactory factory, Class<T> resultType) {
+    return new Operation<>(factory, resultType, false, null, 0);
+  }
+
+  /**
+   * @param id the id the operation names, quoted in its errors
+   * @return a copy naming it
+   */
+  public Operation<T> about(String id) {
+    return new Operation<>(factory, resultType, readOnly, id, resultStatus);
+  }
+
+  /** @return a copy declared read-only: a POST that changes nothing, retried like a GET */
+  public Operation<T> readOnly() {
+    return new Operation<>(factory, resultType, true, resourceId, resultStatus);
+  }
+
+  /**
+   * @param status a non-2xx status whose body is a result too (the health check's 503 carries a
+   *     report), unless it is an error envelope
+   * @return a copy that reads it
+   */
+  public Operation<T> resultAlsoOn(int status) {
+    return new Operation<>(factory, resultType, readOnly, resourceId, status);
+  }
+
+  /**
+   * Builds the request.
+   *
+   * @return the request the generated code builds
+   * @throws IllegalArgumentException if the generated code rejects an argument
+   */
+  public Request request() {
+    try {
+      return factory.create().request();
+    } catch (ApiException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  /** @return the success body's type */
+  public Type resultType() {
+    return resultType;
+  }
+
+  /** @return the id named, or null */
+  public String resourceId() {
+    return resourceId;
+  }
+
+  /**
+   * @param status an HTTP status
+   * @return whether a body with that status is read as a result
+   */
+  public boolean isResultStatus(int status) {
+    return (status >= 200 && status < 300) || (resultStatus != 0 && status == resultStatus);
+  }
+
+  /**
+   * @param request the request this operation built
+   * @return whether running it twice is harmless
+   */
+  public boolean safeToRepeat(Request request) {
+    return readOnly || !request.method().equals("POST");
+  }
+}

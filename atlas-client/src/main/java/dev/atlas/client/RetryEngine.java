@@ -1,0 +1,235 @@
+package dev.atlas.client;
+
+import dev.atlas.client.errors.AtlasConnectionException;
+import dev.atlas.client.errors.AtlasException;
+import dev.atlas.client.retry.RetryPolicy;
+import dev.atlas.client.retry.Sleeper;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The SDK's one retry engine: blocking calls, asynchronous calls, batch items and stream openings
+ * all go through it. It decides whether a failed attempt is retried ({@link #mayRetry}), waits
+ * (a sleep for a blocking call, a timer for an asynchronous one) and records the attempts on the
+ * exception it finally throws, earlier failures attached as suppressed..
+ */
+final class RetryEngine {
+  /** Takes part in the wait before an asynchronous retry: a batch pauses its other items with it. */
+  @FunctionalInterface
+  public interface Gate {
+    /**
+     * @param failure the failure about to be retried
+     * @param delay how long the engine would wait
+     * @return completes when the retry may start
+     */
+    CompletableFuture<Void> beforeRetry(AtlasException failure, Duration delay);
+  }
+
+  private final RetryPolicy policy;
+  private final Sleeper sleeper;
+  private final DoubleSupplier random;
+
+  /**
+   * @param policy how often and after how long
+   * @param sleeper waits between attempts
+   * @param random jitter source, uniform in [0, 1)
+   */
+  public RetryEngine(RetryPolicy policy, Sleeper sleeper, DoubleSupplier random) {
+    this.policy = policy;
+    this.sleeper = sleeper;
+    this.random = random;
+  }
+
+  /** @return the policy */
+  public RetryPolicy policy() {
+    return policy;
+  }
+
+  /** @return the sleeper, whose timers also pace a batch */
+  public Sleeper sleeper() {
+    return sleeper;
+  }
+
+  /**
+   * Decides whether a failed attempt may be retried: a transient failure of a call that is safe to
+   * repeat; for a call that is not, only when it provably did not run (a retryable 429, a failure
+   * to connect) or when the caller opted in.
+   *
+   * @param e the failure
+   * @param safeToRepeat whether the call may run twice without harm
+   * @param optIn whether the caller opted this call in to full retries
+   * @return true if a retry is allowed
+   */
+  public static boolean mayRetry(AtlasException e, boolean safeToRepeat, boolean optIn) {
+    if (e instanceof AtlasConnectionException) {
+      return safeToRepeat || optIn || failedToConnect(e.getCause());
+    }
+    return e.retryable() && (safeToRepeat || optIn || e.status() == 429);
+  }
+
+  /**
+   * Runs a blocking call.
+   *
+   * @param <T> the result type
+   * @param safeToRepeat whether the call may run twice without harm
+   * @param maxRetries retries allowed after the first attempt
+   * @param optIn whether the caller opted in to full retries
+   * @param attempt makes one attempt; throws {@link AtlasException} on failure
+   * @return the first successful result
+   * @throws AtlasException the last failure, with the attempts recorded
+   */
+  public <T> T run(boolean safeToRepeat, int maxRetries, boolean optIn, Supplier<T> attempt) {
+    Attempts a = new Attempts(safeToRepeat, maxRetries, optIn);
+    while (true) {
+      try {
+        return attempt.get();
+      } catch (AtlasException e) {
+        Duration delay = a.delayBeforeRetry(e);
+        if (delay == null) {
+          throw a.giveUp(e);
+        }
+        try {
+          sleeper.sleep(delay);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw a.giveUp(e);
+        }
+        a.retrying(e);
+      }
+    }
+  }
+
+  /**
+   * Runs an asynchronous call; no thread waits between attempts. Cancelling the result cancels the
+   * attempt in flight and every retry to come.
+   *
+   * @param <T> the result type
+   * @param safeToRepeat whether the call may run twice without harm
+   * @param maxRetries retries allowed after the first attempt
+   * @param optIn whether the caller opted in to full retries
+   * @param gate takes part in each wait, or null
+   * @param attempt starts one attempt; its future fails with {@link AtlasException} on failure and
+   *     is cancelled when the result is
+   * @return the first successful result, or the last failure with the attempts recorded
+   */
+  public <T> CompletableFuture<T> runAsync(boolean safeToRepeat, int maxRetries, boolean optIn, Gate gate,
+      Supplier<CompletableFuture<T>> attempt) {
+    AsyncResult<T> result = new AsyncResult<>();
+    next(result, new Attempts(safeToRepeat, maxRetries, optIn), gate, attempt);
+    return result;
+  }
+
+  private <T> void next(AsyncResult<T> result, Attempts a, Gate gate, Supplier<CompletableFuture<T>> attempt) {
+    if (result.isDone()) {
+      return;
+    }
+    CompletableFuture<T> f;
+    try {
+      f = attempt.get();
+    } catch (RuntimeException e) {
+      f = CompletableFuture.failedFuture(e);
+    }
+    result.current = f;
+    if (result.isCancelled()) {
+      f.cancel(true);
+      return;
+    }
+    f.whenComplete((value, error) -> {
+      if (error == null) {
+        result.complete(value);
+        return;
+      }
+      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      if (!(cause instanceof AtlasException e)) {
+        result.completeExceptionally(cause);
+        return;
+      }
+      Duration delay = a.delayBeforeRetry(e);
+      if (delay == null || result.isDone()) {
+        result.completeExceptionally(a.giveUp(e));
+        return;
+      }
+      CompletableFuture<Void> wait = gate != null ? gate.beforeRetry(e, delay) : sleeper.after(delay);
+      wait.whenComplete((ok, err) -> {
+        a.retrying(e);
+        next(result, a, gate, attempt);
+      });
+    });
+  }
+
+  /** A future that cancels the attempt in flight when it is cancelled. */
+  private static final class AsyncResult<T> extends CompletableFuture<T> {
+    private volatile CompletableFuture<T> current;
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      CompletableFuture<T> c = current;
+      if (c != null) {
+        c.cancel(true);
+      }
+      return cancelled;
+    }
+  }
+
+  /** One call's attempts so far. */
+  private final class Attempts {
+    private final boolean safeToRepeat;
+    private final int maxRetries;
+    private final boolean optIn;
+    private final List<AtlasException> earlier = new ArrayList<>(0);
+    private int made = 1;
+
+    Attempts(boolean safeToRepeat, int maxRetries, boolean optIn) {
+      this.safeToRepeat = safeToRepeat;
+      this.maxRetries = maxRetries;
+      this.optIn = optIn;
+    }
+
+    /** @return the wait before retrying after this failure, or null when it is not retried */
+    Duration delayBeforeRetry(AtlasException e) {
+      if (made > maxRetries || !mayRetry(e, safeToRepeat, optIn)) {
+        return null;
+      }
+      return policy.delay(made, e.retryAfter(), random);
+    }
+
+    void retrying(AtlasException e) {
+      earlier.add(e);
+      made++;
+    }
+
+    AtlasException giveUp(AtlasException e) {
+      return ErrorMapper.withAttempts(e, made, earlier);
+    }
+  }
+
+  /**
+   * Whether a transport failure happened before the request could reach the server.
+   *
+   * @param t the cause of a connection exception
+   * @return true for refused connections, unknown hosts, unreachable networks and connect timeouts
+   */
+  static boolean failedToConnect(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof ConnectException || c instanceof UnknownHostException || c instanceof NoRouteToHostException) {
+        return true;
+      }
+      if (c instanceof SocketTimeoutException
+          && String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT).contains("connect")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

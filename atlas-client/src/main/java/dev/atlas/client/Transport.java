@@ -1,0 +1,315 @@
+package dev.atlas.client;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import dev.atlas.client.errors.AtlasException;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.lang.reflect.Type;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import okhttp3.Call;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+/**
+ * Makes one attempt of an {@link Operation}: sends its request and turns the response into a model
+ * or a typed exception. Retries are {@link RetryEngine}'s..
+ */
+final class Transport {
+  /** Most bytes of an error or non-JSON body that are read to describe it. */
+  static final long MAX_ERROR_BODY_BYTES = 1L << 20;
+  /** Success bodies up to this size are read whole and parsed from a String; larger ones are streamed. */
+  static final long WHOLE_BODY_BYTES = 256L << 10;
+
+  private final OkHttpClient http;
+  private final Gson gson;
+  private final Clock clock;
+  /** Masks the client's credentials in text that came from the server (an echoing proxy page). */
+  private final UnaryOperator<String> redactor;
+
+  /**
+   * @param http the client that executes calls (with credentials and default headers applied)
+   * @param gson the generated models' Gson
+   * @param clock the clock for {@code Retry-After} dates
+   * @param redactor masks credentials in server text that goes into exceptions
+   */
+  public Transport(OkHttpClient http, Gson gson, Clock clock, UnaryOperator<String> redactor) {
+    this.http = http;
+    this.gson = gson;
+    this.clock = clock;
+    this.redactor = redactor;
+  }
+
+  /**
+   * Makes one blocking attempt.
+   *
+   * @param <T> the result type
+   * @param op the operation
+   * @param request its request
+   * @param options per-call options
+   * @return the result
+   * @throws AtlasException on failure
+   */
+  public <T> T exchange(Operation<T> op, Request request, RequestOptions options) {
+    Call call = newCall(request, options);
+    Response response;
+    try {
+      response = call.execute();
+    } catch (IOException e) {
+      throw ErrorMapper.fromIOException(e, request.method(), request.url().encodedPath());
+    }
+    try (response) {
+      return handle(op, response);
+    }
+  }
+
+  /**
+   * Makes one attempt on OkHttp's dispatcher.
+   *
+   * @param <T> the result type
+   * @param op the operation
+   * @param request its request
+   * @param options per-call options
+   * @return the result; fails with the typed {@link AtlasException}; cancelling it cancels the call
+   */
+  public <T> CompletableFuture<T> exchangeAsync(Operation<T> op, Request request, RequestOptions options) {
+    Call call = newCall(request, options);
+    CompletableFuture<T> result = new CompletableFuture<>() {
+      @Override
+      public boolean cancel(boolean mayInterruptIfRunning) {
+        call.cancel();
+        return super.cancel(mayInterruptIfRunning);
+      }
+    };
+    call.enqueue(new okhttp3.Callback() {
+      @Override
+      public void onFailure(Call c, IOException e) {
+        result.completeExceptionally(ErrorMapper.fromIOException(e, request.method(), request.url().encodedPath()));
+      }
+
+      @Override
+      public void onResponse(Call c, Response response) {
+        try (response) {
+          result.complete(handle(op, response));
+        } catch (RuntimeException e) {
+          result.completeExceptionally(e);
+        }
+      }
+    });
+    return result;
+  }
+
+  /**
+   * Makes one attempt whose body the caller will consume (a stream).
+   *
+   * @param request the request
+   * @param options per-call options
+   * @return the open 2xx response and its call; the caller closes the response
+   * @throws AtlasException if the call fails or the status is not 2xx
+   */
+  public Opened open(Request request, RequestOptions options) {
+    Call call = newCall(request, options);
+    Response response;
+    try {
+      response = call.execute();
+    } catch (IOException e) {
+      throw ErrorMapper.fromIOException(e, request.method(), request.url().encodedPath());
+    }
+    if (response.isSuccessful()) {
+      return new Opened(call, response);
+    }
+    try (response) {
+      throw toException(response, null);
+    }
+  }
+
+  /**
+   * An open response and the call that produced it (to cancel).
+   *
+   * @param call the call
+   * @param response the 2xx response
+   */
+  public record Opened(Call call, Response response) {}
+
+  private Call newCall(Request request, RequestOptions options) {
+    Request withHeaders = request;
+    if (!options.headers().isEmpty()) {
+      Request.Builder builder = request.newBuilder();
+      for (Map.Entry<String, String> h : options.headers().entrySet()) {
+        builder.header(h.getKey(), h.getValue());
+      }
+      withHeaders = builder.build();
+    }
+    Call call = http.newCall(withHeaders);
+    options.timeout().ifPresent(t -> call.timeout().timeout(t.toMillis(), TimeUnit.MILLISECONDS));
+    return call;
+  }
+
+  private <T> T handle(Operation<T> op, Response response) {
+    int status = response.code();
+    if (response.isSuccessful()) {
+      return parseSuccess(response, op.resultType());
+    }
+    if (op.isResultStatus(status)) {
+      return parseResultOnErrorStatus(op, response);
+    }
+    throw toException(response, op.resourceId());
+  }
+
+  /** A non-2xx body that is a result unless it is an error envelope (or not JSON at all). */
+  private <T> T parseResultOnErrorStatus(Operation<T> op, Response response) {
+    String body;
+    try {
+      body = readPrefix(response.body(), MAX_ERROR_BODY_BYTES);
+    } catch (IOException e) {
+      throw ErrorMapper.fromIOException(e, method(response), path(response));
+    }
+    JsonObject o = ErrorEnvelope.parseObject(body);
+    if (o == null || ErrorEnvelope.isEnvelope(o)) {
+      throw ErrorMapper.fromErrorResponse(response.code(), response.header("Content-Type"),
+          response.header("Retry-After"), redactor.apply(body), method(response), path(response), op.resourceId(),
+          clock);
+    }
+    try {
+      T value = gson.fromJson(o, op.resultType());
+      return value;
+    } catch (RuntimeException e) {
+      throw ErrorMapper.invalidResponse(response.code(), response.header("Content-Type"), redactor.apply(body),
+          "the body does not match the documented shape: " + e.getMessage(), method(response), path(response), e);
+    }
+  }
+
+  private static String method(Response response) {
+    return response.request().method();
+  }
+
+  private static String path(Response response) {
+    return response.request().url().encodedPath();
+  }
+
+  /**
+   * Maps a non-2xx response to an exception, reading a bounded prefix of its body.
+   *
+   * @param response the response (not closed here)
+   * @param resourceId id named by the call, or null
+   * @return the exception
+   */
+  private AtlasException toException(Response response, String resourceId) {
+    String body;
+    try {
+      body = redactor.apply(readPrefix(response.body(), MAX_ERROR_BODY_BYTES));
+    } catch (IOException e) {
+      body = null;
+    }
+    return ErrorMapper.fromErrorResponse(response.code(), response.header("Content-Type"), response.header("Retry-After"),
+        body, method(response), path(response), resourceId, clock);
+  }
+
+  private <T> T parseSuccess(Response response, Type type) {
+    ResponseBody body = response.body();
+    if (type == Void.class || type == void.class) {
+      return null;
+    }
+    String method = method(response);
+    String path = path(response);
+    String contentType = response.header("Content-Type");
+    String text = null;
+    try {
+      BufferedSource source = body.source();
+      int first = firstNonBlank(source);
+      if (first < 0) {
+        throw ErrorMapper.invalidResponse(response.code(), contentType, "", "expected a JSON body", method, path, null);
+      }
+      boolean jsonType = contentType == null || contentType.toLowerCase(Locale.ROOT).contains("json");
+      if (!jsonType || (first != '{' && first != '[')) {
+        String prefix = redactor.apply(readPrefix(body, MAX_ERROR_BODY_BYTES));
+        throw ErrorMapper.invalidResponse(response.code(), contentType, prefix, "expected a JSON body", method, path, null);
+      }
+      Charset charset = charset(body, contentType);
+      T value;
+      if (!source.request(WHOLE_BODY_BYTES + 1)) {
+        // at most WHOLE_BODY_BYTES, now all read: parse it from one String (no 8 KiB decoder buffer per call)
+        text = source.readString(charset);
+        value = gson.fromJson(text, type);
+      } else {
+        try (Reader reader = new InputStreamReader(source.inputStream(), charset)) {
+          value = gson.fromJson(reader, type);
+        }
+      }
+      if (value == null) {
+        throw ErrorMapper.invalidResponse(response.code(), contentType, "null", "expected a JSON object", method, path, null);
+      }
+      return value;
+    } catch (AtlasException e) {
+      throw e;
+    } catch (IOException e) {
+      throw ErrorMapper.fromIOException(e, method, path);
+    } catch (RuntimeException | StackOverflowError e) {
+      IOException io = ioCause(e);
+      if (io != null) {
+        throw ErrorMapper.fromIOException(io, method, path); // the connection broke while Gson was reading
+      }
+      // text is null when the body was streamed: it is then described by its type, not as empty
+      throw ErrorMapper.invalidResponse(response.code(), contentType, text == null ? null : redactor.apply(text),
+          "the body does not match the documented shape: " + e.getMessage(), method, path, e);
+    }
+  }
+
+  /** @return the transport failure behind a parse failure, or null when the body itself was bad */
+  private static IOException ioCause(Throwable t) {
+    for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
+      if (c instanceof com.google.gson.stream.MalformedJsonException || c instanceof java.io.EOFException) {
+        return null; // malformed or truncated JSON in a complete body
+      }
+      if (c instanceof IOException io) {
+        return io;
+      }
+    }
+    return null;
+  }
+
+  /** @return the first byte that is not blank or part of a BOM, looked at in the read buffer without consuming it; -1 if none */
+  private static int firstNonBlank(BufferedSource source) throws IOException {
+    for (long i = 0; i < 4096 && source.request(i + 1); i++) {
+      int b = source.getBuffer().getByte(i) & 0xff;
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != 0xEF && b != 0xBB && b != 0xBF) {
+        return b;
+      }
+    }
+    return -1;
+  }
+
+  /** @return the charset the response declares, UTF-8 when it declares none (parsed only when it names one) */
+  private static Charset charset(ResponseBody body, String contentType) {
+    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("charset")) {
+      return StandardCharsets.UTF_8;
+    }
+    MediaType mt = body.contentType();
+    Charset declared = mt == null ? null : mt.charset();
+    return declared != null ? declared : StandardCharsets.UTF_8;
+  }
+
+
+  private static String readPrefix(ResponseBody body, long max) throws IOException {
+    if (body == null) {
+      return "";
+    }
+    BufferedSource source = body.source();
+    source.request(max);
+    long n = Math.min(source.getBuffer().size(), max);
+    MediaType mt = body.contentType();
+    return source.getBuffer().readString(n, mt != null && mt.charset() != null ? mt.charset() : StandardCharsets.UTF_8);
+  }
+}
