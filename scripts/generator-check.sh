@@ -18,7 +18,9 @@ The SDK uses only these parts of the generated code; update the named place:
   - ApiClient(OkHttpClient), setBasePath, setUserAgent ........ atlas-client ClientContext
   - XxxApi(ApiClient) and its xxxCall(..., null) methods ........ the xxxOp(...) methods of AtlasClient,
                                                                   Conversations, ScheduledTasks, Admin, Semantic, Streaming
-  - JSON.getGson() ............................................... atlas-client internal/Json
+  - JSON.getGson() ............................................... atlas-client Json
+  - the custom template atlas-client-generated/templates/JSON.mustache (written for the version in
+    that folder's README): compare it with the new version's Java/libraries/okhttp-gson/JSON.mustache
   - model behaviour (unknown fields kept, unknown enum values, unset lists not sent):
     the generator options in atlas-client-generated/pom.xml, checked by NewerServerTest and OperationsTest
 MSG

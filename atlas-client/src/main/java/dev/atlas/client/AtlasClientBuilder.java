@@ -57,6 +57,7 @@ public final class AtlasClientBuilder {
   private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
   AtlasClientBuilder() {
+    Json.preloadInBackground(); // overlaps the generated model registry's loading with the caller's set-up
   }
 
   /**

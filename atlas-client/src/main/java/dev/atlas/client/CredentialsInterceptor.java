@@ -10,7 +10,7 @@ import okhttp3.Response;
  * Adds credentials at the network level, to each hop, and only when the hop goes to the configured
  * Atlas origin (scheme, host and port). A redirect to another origin therefore never carries
  * {@code Authorization} or {@code X-API-Key}; application interceptors the user adds never see them.
- * A call that sets either header itself (per-request options) keeps its own..
+ * A call that sets either header itself (per-request options) keeps its own.
  */
 final class CredentialsInterceptor implements Interceptor {
   private final HttpUrl origin;

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns failed HTTP exchanges into typed {@link AtlasException}s: the single place where statuses,
- * codes and bodies become exception classes..
+ * codes and bodies become exception classes.
  */
 final class ErrorMapper {
   private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);

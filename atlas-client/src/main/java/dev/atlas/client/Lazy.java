@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * A value created on first use, once, thread-safely..
+ * A value created on first use, once, thread-safely.
  *
  * @param <T> the value type
  */

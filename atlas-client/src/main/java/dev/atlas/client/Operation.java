@@ -9,7 +9,7 @@ import okhttp3.Request;
 /**
  * One API operation, described once for its blocking and its asynchronous form: the request the
  * generated code builds, the type of its success body, whether repeating it is harmless, the id it
- * names (for error messages) and a non-2xx status whose body is still a result..
+ * names (for error messages) and a non-2xx status whose body is still a result.
  *
  * <p>Repeating is harmless for every method but POST, and for a POST declared {@link #readOnly()}
  * (it changes nothing on the server). An acting POST is retried only when it provably did not run.

@@ -4,7 +4,7 @@ package dev.atlas.client;
  * Checks ids that become path segments. The generated code percent-encodes every id, so {@code /},
  * {@code ?}, {@code #}, {@code %}, spaces and non-ASCII text never change the path; the dot
  * segments {@code .} and {@code ..} pass through encoding unchanged and would be resolved by URL
- * normalisation, so they are refused here..
+ * normalisation, so they are refused here.
  */
 final class PathIds {
   private PathIds() {}

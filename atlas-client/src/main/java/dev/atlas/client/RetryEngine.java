@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * The SDK's one retry engine: blocking calls, asynchronous calls, batch items and stream openings
  * all go through it. It decides whether a failed attempt is retried ({@link #mayRetry}), waits
  * (a sleep for a blocking call, a timer for an asynchronous one) and records the attempts on the
- * exception it finally throws, earlier failures attached as suppressed..
+ * exception it finally throws, earlier failures attached as suppressed.
  */
 final class RetryEngine {
   /** Takes part in the wait before an asynchronous retry: a batch pauses its other items with it. */

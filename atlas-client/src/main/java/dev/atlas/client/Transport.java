@@ -25,7 +25,7 @@ import okio.BufferedSource;
 
 /**
  * Makes one attempt of an {@link Operation}: sends its request and turns the response into a model
- * or a typed exception. Retries are {@link RetryEngine}'s..
+ * or a typed exception. Retries are {@link RetryEngine}'s.
  */
 final class Transport {
   /** Most bytes of an error or non-JSON body that are read to describe it. */
