@@ -1,6 +1,7 @@
 package dev.atlas.client.generated;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atlas.client.generated.invoker.JSON;
 import dev.atlas.client.generated.model.ActionStatus;
@@ -36,6 +37,13 @@ class NewerServerTest {
     assertThat(r.getTotal()).isEqualTo(1);
     assertThat(r.getAdditionalProperties()).containsEntry("nextCursor", "abc");
     assertThat(r.getConversations().get(0).getAdditionalProperties()).containsKeys("futureField", "futureFlag");
+  }
+
+  @Test
+  void aMissingRequiredFieldFailsInANestedModelToo() {
+    String json = "{\"conversations\":[{\"userId\":null}],\"total\":1}";
+    assertThatThrownBy(() -> JSON.getGson().fromJson(json, ListConversationsResponse.class))
+        .hasMessageContaining("The required field `").hasMessageContaining("is not found");
   }
 
   @Test
