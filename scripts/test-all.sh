@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the project: the README's test command, and what .ci/run calls.
-#   1. the full build and test suite on JDK 17 with OkHttp 5 (with 2 x 30 s of fuzzing), then the
-#      examples tour against the embedded sandbox
+#   1. the full build and test suite on JDK 17 with OkHttp 5 (with 2 x 30 s of fuzzing), the
+#      examples tour against the embedded sandbox, the Java API compatibility guard (japicmp against
+#      api-baseline/), and the release bundle with its test
 #   2. the client's tests again on OkHttp 4.12 (for users whose dependency tree pins it)
 #   3. the full build and test suite on the newest JDK on the machine, when there is one
 #   4. the spec checks with the tools its users run (openapi/tools/check-spec.mjs): Redocly and
@@ -14,8 +15,11 @@ cd "$(dirname "$0")/.."
 MVN=(./mvnw -B -ntp)
 start=$(date +%s)
 
-echo "== [1/5] build, all tests, javadoc and sources jars, examples tour (JDK $(java -version 2>&1 | head -1 | cut -d'"' -f2), OkHttp 5)"
-"${MVN[@]}" -Ptour,release verify
+echo "== [1/5] build, all tests, examples tour, API compatibility guard, release bundle (JDK $(java -version 2>&1 | head -1 | cut -d'"' -f2), OkHttp 5)"
+# deploy = verify + the release bundle in a local Maven layout (target/release-bundle), which
+# build-checks' ReleaseBundleTest validates; nothing leaves the machine
+rm -rf target/release-bundle
+"${MVN[@]}" -Ptour,release deploy -DaltDeploymentRepository=release-bundle::file:"$PWD/target/release-bundle"
 
 echo "== [2/5] client tests on OkHttp 4.12"
 "${MVN[@]}" -Pokhttp4 -Dfuzz.skip=true verify -pl atlas-client -am

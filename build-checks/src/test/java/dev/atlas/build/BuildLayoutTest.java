@@ -27,6 +27,23 @@ class BuildLayoutTest {
     return null;
   }
 
+  /** @return the artifactIds of the modules that are published: not a pom, deploy not skipped */
+  static List<String> publishedModules() throws Exception {
+    Document parent = read("../pom.xml");
+    List<String> published = new ArrayList<>();
+    NodeList modules = parent.getElementsByTagName("module");
+    for (int i = 0; i < modules.getLength(); i++) {
+      String dir = modules.item(i).getTextContent().trim();
+      Element pom = read("../" + dir + "/pom.xml").getDocumentElement();
+      String packaging = child(pom, "packaging");
+      boolean skipsDeploy = pom.getElementsByTagName("maven.deploy.skip").getLength() > 0;
+      if (!"pom".equals(packaging) && !skipsDeploy) {
+        published.add(child(pom, "artifactId"));
+      }
+    }
+    return published;
+  }
+
   @Test
   void bomHasTheParentsVersionAndEveryPublishedModule() throws Exception {
     Document parent = read("../pom.xml");
@@ -41,17 +58,7 @@ class BuildLayoutTest {
       assertThat(child(d, "version")).as(child(d, "artifactId")).isEqualTo(version);
       managed.add(child(d, "artifactId"));
     }
-    List<String> published = new ArrayList<>();
-    NodeList modules = parent.getElementsByTagName("module");
-    for (int i = 0; i < modules.getLength(); i++) {
-      String dir = modules.item(i).getTextContent().trim();
-      Element pom = read("../" + dir + "/pom.xml").getDocumentElement();
-      String packaging = child(pom, "packaging");
-      boolean skipsDeploy = pom.getElementsByTagName("maven.deploy.skip").getLength() > 0;
-      if (!"pom".equals(packaging) && !skipsDeploy) {
-        published.add(child(pom, "artifactId"));
-      }
-    }
+    List<String> published = publishedModules();
     assertThat(managed).containsExactlyInAnyOrderElementsOf(published);
   }
 }

@@ -1,0 +1,107 @@
+package dev.atlas.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+
+/**
+ * The release bundle (a Maven repository layout in {@code target/release-bundle}, written by the
+ * test command's release build, see scripts/release-bundle.sh) holds what Maven Central requires
+ * for every published module: the POM with name, description, URL, license, SCM and developers (its
+ * own or its parent's), the main, sources and javadoc jars, and MD5 and SHA-1 checksums that match.
+ * Signatures are left to the publisher's key.
+ */
+class ReleaseBundleTest {
+  static final Path BUNDLE = Path.of("../target/release-bundle");
+
+  record Artifact(String artifactId, boolean jar) {}
+
+  static List<Artifact> published() throws Exception {
+    Element parent = BuildLayoutTest.read("../pom.xml").getDocumentElement();
+    List<Artifact> out = new ArrayList<>();
+    out.add(new Artifact(BuildLayoutTest.child(parent, "artifactId"), false));
+    for (String artifactId : BuildLayoutTest.publishedModules()) {
+      out.add(new Artifact(artifactId, true));
+    }
+    out.add(new Artifact("atlas-bom", false));
+    return out;
+  }
+
+  static String version() throws Exception {
+    return BuildLayoutTest.child(BuildLayoutTest.read("../pom.xml").getDocumentElement(), "version");
+  }
+
+  @Test
+  void everyPublishedModuleHasWhatMavenCentralRequires() throws Exception {
+    assumeTrue(Files.isDirectory(BUNDLE), "no release bundle: run scripts/release-bundle.sh or the test command");
+    String version = version();
+    Path parentPom = null;
+    for (Artifact a : published()) {
+      Path dir = BUNDLE.resolve("dev/atlas").resolve(a.artifactId()).resolve(version);
+      String base = a.artifactId() + "-" + version;
+      Path pom = dir.resolve(base + ".pom");
+      assertThat(pom).as(a.artifactId() + " POM").exists();
+      if (parentPom == null) {
+        parentPom = pom;
+      }
+      Element own = BuildLayoutTest.read(pom.toString()).getDocumentElement();
+      Element inherited = BuildLayoutTest.read(parentPom.toString()).getDocumentElement();
+      assertThat(BuildLayoutTest.child(own, "name")).as(base + " name").isNotBlank();
+      assertThat(BuildLayoutTest.child(own, "description")).as(base + " description").isNotBlank();
+      for (String tag : List.of("url", "licenses", "scm", "developers")) {
+        String value = BuildLayoutTest.child(own, tag) != null ? BuildLayoutTest.child(own, tag)
+            : BuildLayoutTest.child(inherited, tag);
+        assertThat(value).as(base + " " + tag + " (own or the parent's)").isNotBlank();
+      }
+      List<Path> files = new ArrayList<>(List.of(pom));
+      if (a.jar()) {
+        for (String suffix : List.of(".jar", "-sources.jar", "-javadoc.jar")) {
+          Path jar = dir.resolve(base + suffix);
+          assertThat(jar).as(base + suffix).exists();
+          files.add(jar);
+        }
+        assertThat(entries(dir.resolve(base + "-sources.jar"))).as(base + " sources").anyMatch(n -> n.endsWith(".java"));
+        assertThat(entries(dir.resolve(base + "-javadoc.jar"))).as(base + " javadoc").contains("index.html");
+      }
+      for (Path f : files) {
+        assertThat(Files.readString(f.resolveSibling(f.getFileName() + ".md5")).trim()).as(f + ".md5")
+            .isEqualTo(digest("MD5", f));
+        assertThat(Files.readString(f.resolveSibling(f.getFileName() + ".sha1")).trim()).as(f + ".sha1")
+            .isEqualTo(digest("SHA-1", f));
+      }
+    }
+  }
+
+  @Test
+  void thePublishedJavadocOfTheClientHasOnlyThePublicApi() throws Exception {
+    assumeTrue(Files.isDirectory(BUNDLE), "no release bundle: run scripts/release-bundle.sh or the test command");
+    String base = "atlas-client-" + version();
+    List<String> names = entries(BUNDLE.resolve("dev/atlas/atlas-client").resolve(version()).resolve(base + "-javadoc.jar"));
+    assertThat(names).contains("dev/atlas/client/AtlasClient.html", "dev/atlas/client/package-summary.html",
+        "dev/atlas/client/errors/package-summary.html", "dev/atlas/client/retry/package-summary.html",
+        "dev/atlas/client/batch/package-summary.html");
+    assertThat(names).noneMatch(n -> n.contains("/internal/") || n.endsWith("/Transport.html")
+        || n.endsWith("/RetryEngine.html") || n.endsWith("/ErrorMapper.html"));
+  }
+
+  static List<String> entries(Path jar) throws IOException {
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      return zip.stream().map(ZipEntry::getName).toList();
+    }
+  }
+
+  static String digest(String algorithm, Path file) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(Files.readAllBytes(file)));
+  }
+}
