@@ -41,6 +41,7 @@ public final class SseParser implements Closeable {
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
   private static final String MESSAGE = "message";
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private final Utf8 utf8 = new Utf8();
 
   private final InputStream in;
   private final int maxEventBytes;
@@ -102,8 +103,7 @@ public final class SseParser implements Closeable {
     if (!advance()) {
       return null;
     }
-    return new SseEvent(readyType, new String(dataBuffer(), dataOffset(), dataLength(), StandardCharsets.UTF_8),
-        lastEventId);
+    return new SseEvent(readyType, utf8.decode(dataBuffer(), dataOffset(), dataLength()), lastEventId);
   }
 
   /**
