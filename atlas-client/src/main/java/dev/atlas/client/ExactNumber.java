@@ -11,6 +11,7 @@ import java.util.Objects;
 public final class ExactNumber extends Number {
   private static final long serialVersionUID = 1L;
 
+  /** The number as it appeared in the JSON. */
   private final String text;
 
   /**

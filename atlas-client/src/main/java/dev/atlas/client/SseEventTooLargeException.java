@@ -6,6 +6,7 @@ import java.io.IOException;
 public final class SseEventTooLargeException extends IOException {
   private static final long serialVersionUID = 1L;
 
+  /** The limit that was exceeded. */
   private final int maxEventBytes;
 
   /** @param maxEventBytes the limit that was exceeded */
