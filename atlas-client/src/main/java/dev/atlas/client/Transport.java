@@ -63,14 +63,7 @@ final class Transport {
    * @throws AtlasException on failure
    */
   public <T> T exchange(Operation<T> op, Request request, RequestOptions options) {
-    Call call = newCall(request, options);
-    Response response;
-    try {
-      response = call.execute();
-    } catch (IOException e) {
-      throw ErrorMapper.fromIOException(e, request.method(), request.url().encodedPath());
-    }
-    try (response) {
+    try (Response response = execute(newCall(request, options))) {
       return handle(op, response);
     }
   }
@@ -121,12 +114,7 @@ final class Transport {
    */
   public Opened open(Request request, RequestOptions options) {
     Call call = newCall(request, options);
-    Response response;
-    try {
-      response = call.execute();
-    } catch (IOException e) {
-      throw ErrorMapper.fromIOException(e, request.method(), request.url().encodedPath());
-    }
+    Response response = execute(call);
     if (response.isSuccessful()) {
       return new Opened(call, response);
     }
@@ -142,6 +130,15 @@ final class Transport {
    * @param response the 2xx response
    */
   public record Opened(Call call, Response response) {}
+
+  /** @return the response of a blocking call; a transport failure is a typed connection exception */
+  private static Response execute(Call call) {
+    try {
+      return call.execute();
+    } catch (IOException e) {
+      throw ErrorMapper.fromIOException(e, call.request().method(), call.request().url().encodedPath());
+    }
+  }
 
   private Call newCall(Request request, RequestOptions options) {
     Request withHeaders = request;
