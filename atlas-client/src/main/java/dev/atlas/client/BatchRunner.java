@@ -158,11 +158,12 @@ final class BatchRunner<I, T> implements RetryEngine.Gate {
       }
       progress = new BatchProgress(succeeded + failed, succeeded, failed, inputs.size());
       finished = succeeded + failed == inputs.size();
-    }
-    try {
-      options.onProgress().accept(progress);
-    } catch (RuntimeException ignored) {
-      // a failing listener does not stop the batch
+      // under the lock, so reports arrive in order and all of them before the result completes
+      try {
+        options.onProgress().accept(progress);
+      } catch (RuntimeException ignored) {
+        // a failing listener does not stop the batch
+      }
     }
     if (finished) {
       result.complete(Collections.unmodifiableList(Arrays.asList(outcomes)));

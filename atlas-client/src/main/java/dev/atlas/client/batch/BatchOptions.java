@@ -9,9 +9,11 @@ import java.util.function.Consumer;
  *
  * @param concurrency the most items in flight at once (a sliding window: a new item starts as soon
  *     as one finishes); at least 1
- * @param requestOptions timeout and headers for each item's call (its retries are the batch's)
- * @param onProgress called after each item ends (success or final failure), from the thread that
- *     completed it; keep it quick
+ * @param requestOptions timeout, headers and retries for each item's call (an item is retried as the
+ *     same call made alone would be)
+ * @param onProgress called after each item ends (success or final failure): one report per item,
+ *     in order, all before the batch's result completes; it runs while the batch holds its lock,
+ *     so keep it quick
  */
 public record BatchOptions(int concurrency, RequestOptions requestOptions, Consumer<BatchProgress> onProgress) {
   /** Checks the settings. */
