@@ -70,7 +70,7 @@ final class ClientContext {
     for (Interceptor i : settings.interceptors()) {
       b.addInterceptor(i);
     }
-    b.addInterceptor(new HeadersInterceptor(USER_AGENT, settings.defaultHeaders()));
+    b.addInterceptor(new HeadersInterceptor(settings.defaultHeaders()));
     b.addNetworkInterceptor(new CredentialsInterceptor(settings.baseUrl(), settings.credentialHeader(),
         settings.credentialValue()));
     for (Interceptor i : settings.networkInterceptors()) {
@@ -138,15 +138,15 @@ final class ClientContext {
   /**
    * Opens a response whose body the caller consumes (a stream), retried only before it opens.
    *
-   * @param request the request
+   * @param op the operation, which decides whether a retry is safe
+   * @param request its request, possibly with headers the stream needs
    * @param options per-call options, or null
    * @return the open 2xx response and its call
    */
-  Transport.Opened open(Request request, RequestOptions options) {
+  Transport.Opened open(Operation<?> op, Request request, RequestOptions options) {
     ensureOpen();
     RequestOptions o = options == null ? RequestOptions.none() : options;
-    return retries.run(!request.method().equals("POST"), maxRetries(o), o.retryUnsafe(),
-        () -> transport.open(request, o));
+    return retries.run(op.safeToRepeat(request), maxRetries(o), o.retryUnsafe(), () -> transport.open(request, o));
   }
 
   private int maxRetries(RequestOptions o) {

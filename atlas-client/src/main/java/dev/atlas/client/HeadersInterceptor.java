@@ -7,19 +7,14 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Adds the SDK's {@code User-Agent} and the client's default headers to every request that does not
- * already carry them (per-request headers win)..
+ * Adds the client's default headers to every request that does not already carry them (per-request
+ * headers win). The {@code User-Agent} is the generated client's, set once in {@link ClientContext}.
  */
 final class HeadersInterceptor implements Interceptor {
-  private final String userAgent;
   private final Map<String, String> defaults;
 
-  /**
-   * @param userAgent the {@code User-Agent} value
-   * @param defaults default headers, already validated
-   */
-  public HeadersInterceptor(String userAgent, Map<String, String> defaults) {
-    this.userAgent = userAgent;
+  /** @param defaults default headers, already validated */
+  HeadersInterceptor(Map<String, String> defaults) {
     this.defaults = Map.copyOf(defaults);
   }
 
@@ -27,10 +22,6 @@ final class HeadersInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     Request.Builder b = null; // built only when something changes: most requests already carry it all
-    String ua = request.header("User-Agent");
-    if (ua == null) {
-      b = request.newBuilder().header("User-Agent", userAgent);
-    }
     for (Map.Entry<String, String> e : defaults.entrySet()) {
       if (request.header(e.getKey()) == null) {
         b = (b == null ? request.newBuilder() : b).header(e.getKey(), e.getValue());

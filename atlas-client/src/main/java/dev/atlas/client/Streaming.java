@@ -48,10 +48,9 @@ final class Streaming {
     ChatRequest body = new ChatRequest().messages(List.copyOf(messages)).conversationId(o.conversationId())
         .connectionId(o.connectionId()).connectionGroupId(o.connectionGroupId()).routingMode(o.routingMode())
         .answerStyle(o.answerStyle());
-    Request request = Operation.of(() -> api.chatCall(body, null), Void.class).request().newBuilder()
-        .header("Accept", "text/event-stream")
-        .build();
-    Transport.Opened opened = ctx.open(request, requestOptions);
+    Operation<Void> chat = Operation.of(() -> api.chatCall(body, null), Void.class);
+    Request request = chat.request().newBuilder().header("Accept", "text/event-stream").build();
+    Transport.Opened opened = ctx.open(chat, request, requestOptions);
     Response response = opened.response();
     String type = response.header("Content-Type");
     if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {

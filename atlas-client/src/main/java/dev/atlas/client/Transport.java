@@ -180,8 +180,7 @@ final class Transport {
           clock);
     }
     try {
-      T value = gson.fromJson(o, op.resultType());
-      return value;
+      return gson.fromJson(o, op.resultType());
     } catch (RuntimeException e) {
       throw ErrorMapper.invalidResponse(response.code(), response.header("Content-Type"), redactor.apply(body),
           "the body does not match the documented shape: " + e.getMessage(), method(response), path(response), e);

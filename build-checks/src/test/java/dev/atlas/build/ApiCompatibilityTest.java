@@ -66,12 +66,13 @@ class ApiCompatibilityTest {
       if (c.isBinaryCompatible() && c.isSourceCompatible()) {
         continue;
       }
+      int before = out.size();
       for (JApiMethod m : c.getMethods()) {
         if (!m.isBinaryCompatible() || !m.isSourceCompatible()) {
           out.add(c.getFullyQualifiedName() + "." + m.getName() + ": " + m.getCompatibilityChanges());
         }
       }
-      if (out.isEmpty()) {
+      if (out.size() == before) { // the class itself changed (removed, made final, ...)
         out.add(c.getFullyQualifiedName() + ": " + c.getCompatibilityChanges());
       }
     }
