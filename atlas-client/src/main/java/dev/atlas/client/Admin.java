@@ -283,32 +283,32 @@ public final class Admin {
   }
 
   private Operation<AdminOverview> getAdminOverviewOp() {
-    return Operation.of(() -> api.getAdminOverviewCall(null), AdminOverview.class);
+    return Operation.of("getAdminOverview", () -> api.getAdminOverviewCall(null), AdminOverview.class);
   }
 
   private Operation<ListConnectionsResponse> listConnectionsOp() {
-    return Operation.of(() -> api.listConnectionsCall(null), ListConnectionsResponse.class);
+    return Operation.of("listConnections", () -> api.listConnectionsCall(null), ListConnectionsResponse.class);
   }
 
   private Operation<ConnectionHealth> testConnectionOp(String connectionId) {
-    return Operation.of(() -> api.testConnectionCall(connectionId, null),
+    return Operation.of("testConnection", () -> api.testConnectionCall(connectionId, null),
         ConnectionHealth.class).about(connectionId);
   }
 
   private Operation<AuditLogResponse> auditOp(AuditLogFilter filter) {
-    return Operation.of(auditCall(filter), AuditLogResponse.class);
+    return Operation.of("listAuditLog", auditCall(filter), AuditLogResponse.class);
   }
 
   private Operation<AuditStats> getAuditStatsOp() {
-    return Operation.of(() -> api.getAuditStatsCall(null), AuditStats.class);
+    return Operation.of("getAuditStats", () -> api.getAuditStatsCall(null), AuditStats.class);
   }
 
   private Operation<ListPluginsResponse> listPluginsOp() {
-    return Operation.of(() -> api.listPluginsCall(null), ListPluginsResponse.class);
+    return Operation.of("listPlugins", () -> api.listPluginsCall(null), ListPluginsResponse.class);
   }
 
   private Operation<PluginHealthCheckResponse> checkPluginHealthOp(String pluginId) {
-    return Operation.of(() -> api.checkPluginHealthCall(pluginId, null),
+    return Operation.of("checkPluginHealth", () -> api.checkPluginHealthCall(pluginId, null),
         PluginHealthCheckResponse.class).about(pluginId).readOnly();
   }
 }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The Atlas API client: ask questions, manage conversations and scheduled tasks, validate SQL,
@@ -106,6 +107,56 @@ public final class AtlasClient implements AutoCloseable {
     AtlasClientBuilder b = ctx.settings().toBuilder();
     change.accept(b);
     return b.buildSharing(ctx.baseHttp());
+  }
+
+  /**
+   * Makes a call and returns its HTTP answer with its result: status, headers, request id and the
+   * body as received. Works for every operation, blocking or streaming:
+   *
+   * <pre>{@code RawResponse<QueryResponse> r = atlas.withRawResponse(a -> a.query("Revenue last month?"));
+   * System.out.println(r.status() + " " + r.header("content-type").orElse("") + " " + r.bodyText().orElse(""));
+   * QueryResponse answer = r.result();}</pre>
+   *
+   * <p>The function should make one call on the client it is given, from the calling thread; when
+   * it makes several (a pager fetching pages), the last one is described. A failed call throws
+   * its {@link AtlasException} as usual, with the status, request id and body of the error.
+   *
+   * @param <T> the result type
+   * @param call makes the call, e.g. {@code a -> a.conversations().get(id)}
+   * @return the last call's answer and what the function returned
+   * @throws IllegalStateException if the function made no call that got an answer
+   */
+  public <T> RawResponse<T> withRawResponse(Function<? super AtlasClient, T> call) {
+    RawCapture capture = new RawCapture();
+    capture.bind();
+    T result;
+    try {
+      result = call.apply(this);
+    } finally {
+      RawCapture.unbind();
+    }
+    return capture.toResponse(result);
+  }
+
+  /**
+   * The asynchronous form of {@link #withRawResponse}: the function starts an asynchronous call
+   * (e.g. {@code a -> a.queryAsync(q)}) and the result completes with its answer.
+   *
+   * @param <T> the result type
+   * @param call starts the call
+   * @return the answer and result; fails as the call fails
+   */
+  public <T> CompletableFuture<RawResponse<T>> withRawResponseAsync(
+      Function<? super AtlasClient, CompletableFuture<T>> call) {
+    RawCapture capture = new RawCapture();
+    capture.bind();
+    CompletableFuture<T> future;
+    try {
+      future = call.apply(this);
+    } finally {
+      RawCapture.unbind();
+    }
+    return future.thenApply(capture::toResponse);
   }
 
   // ---------------------------------------------------------------- query
@@ -612,29 +663,29 @@ public final class AtlasClient implements AutoCloseable {
   }
 
   private Operation<QueryResponse> queryOp(QueryRequest body) {
-    return Operation.of(() -> queryApi.queryCall(body, null), QueryResponse.class);
+    return Operation.of("query", () -> queryApi.queryCall(body, null), QueryResponse.class);
   }
 
   private Operation<HealthResponse> getHealthOp() {
-    return Operation.of(() -> healthApi.getHealthCall(null), HealthResponse.class).resultAlsoOn(503);
+    return Operation.of("getHealth", () -> healthApi.getHealthCall(null), HealthResponse.class).resultAlsoOn(503);
   }
 
   private Operation<ListTablesResponse> listTablesOp(String connectionId) {
-    return Operation.of(() -> tablesApi.listTablesCall(connectionId, null),
+    return Operation.of("listTables", () -> tablesApi.listTablesCall(connectionId, null),
         ListTablesResponse.class).about(connectionId);
   }
 
   private Operation<ListStarterPromptsResponse> listStarterPromptsOp(Integer limit) {
-    return Operation.of(() -> starterPromptsApi.listStarterPromptsCall(limit, null),
+    return Operation.of("listStarterPrompts", () -> starterPromptsApi.listStarterPromptsCall(limit, null),
         ListStarterPromptsResponse.class);
   }
 
   private Operation<ValidateSQLResponse> validateSqlOp(ValidateSqlRequest body) {
-    return Operation.of(() -> sqlApi.validateSqlCall(body, null), ValidateSQLResponse.class).readOnly();
+    return Operation.of("validateSql", () -> sqlApi.validateSqlCall(body, null), ValidateSQLResponse.class).readOnly();
   }
 
   private Operation<RollbackActionResponse> rollbackActionOp(String actionId) {
-    return Operation.of(() -> actionsApi.rollbackActionCall(actionId, null),
+    return Operation.of("rollbackAction", () -> actionsApi.rollbackActionCall(actionId, null),
         RollbackActionResponse.class).about(actionId);
   }
 }

@@ -50,6 +50,8 @@ public final class AtlasClientBuilder {
   private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
   private final List<Interceptor> interceptors = new ArrayList<>();
   private final List<Interceptor> networkInterceptors = new ArrayList<>();
+  private final List<AtlasListener> listeners = new ArrayList<>();
+  private AtlasLogLevel logLevel;
   private OkHttpClient httpClient;
   private Clock clock = Clock.systemUTC();
   private RetryPolicy retryPolicy = RetryPolicy.defaults();
@@ -62,7 +64,10 @@ public final class AtlasClientBuilder {
 
   /**
    * Sets the Atlas deployment, e.g. {@code https://atlas.example.com}: the URL that
-   * {@code /api/...} paths are appended to. A trailing slash is ignored; a path prefix is kept.
+   * {@code /api/...} paths are appended to. A trailing slash is ignored; a path prefix is kept. A
+   * URL that already ends in {@code /api/v1} (as the API's paths begin) is accepted and that suffix
+   * dropped, so {@code https://atlas.example.com/api/v1} and {@code https://atlas.example.com} are
+   * the same deployment.
    *
    * @param baseUrl an absolute http or https URL
    * @return this
@@ -85,6 +90,10 @@ public final class AtlasClientBuilder {
     String text = parsed.toString();
     while (text.endsWith("/")) {
       text = text.substring(0, text.length() - 1);
+    }
+    if (text.toLowerCase(Locale.ROOT).endsWith("/api/v1")) {
+      text = text.substring(0, text.length() - "/api/v1".length()); // the API's paths start with /api/v1
+      parsed = HttpUrl.parse(text);
     }
     this.baseUrl = parsed;
     this.baseUrlText = text;
@@ -211,7 +220,8 @@ public final class AtlasClientBuilder {
   /**
    * Logs HTTP traffic with OkHttp's logging interceptor, with {@code Authorization} and
    * {@code X-API-Key} redacted, to the {@code System.Logger} named {@code dev.atlas.client.http}
-   * (level DEBUG). Add your own {@code HttpLoggingInterceptor} with {@link #addNetworkInterceptor}
+   * (level DEBUG, which the JDK's default logging does not show: for lines you can see without a
+   * logging framework, use {@link #logLevel(AtlasLogLevel)} or {@code ATLAS_LOG=debug}). Add your own {@code HttpLoggingInterceptor} with {@link #addNetworkInterceptor}
    * only with {@code redactHeader} for both headers: network interceptors see the credentials.
    *
    * @param level what to log ({@link HttpLogLevel#NONE} to stop)
@@ -230,13 +240,37 @@ public final class AtlasClientBuilder {
    * @return this
    */
   public AtlasClientBuilder httpLogging(HttpLogLevel level, Consumer<String> sink) {
-    Objects.requireNonNull(sink, "sink");
-    HttpLoggingInterceptor logging = new HttpLoggingInterceptor(sink::accept);
-    logging.setLevel(Objects.requireNonNull(level, "level").toOkHttp());
-    logging.redactHeader("Authorization");
-    logging.redactHeader("X-API-Key");
+    HttpLoggingInterceptor logging = HttpLog.interceptor(level, sink);
     networkInterceptors.removeIf(i -> i instanceof HttpLoggingInterceptor);
     networkInterceptors.add(logging);
+    return this;
+  }
+
+  /**
+   * Sets what the client logs, overriding the environment variable {@code ATLAS_LOG} (or system
+   * property {@code atlas.log}), which otherwise decides ({@code info} or {@code debug}; unset: off).
+   * Lines go to stderr unless a logging framework is bound to {@link System.Logger} (e.g. SLF4J
+   * through {@code slf4j-jdk-platform-logging}); then they go to its logger {@code dev.atlas.client}
+   * at INFO and DEBUG, and its configuration decides what is shown. Credentials are redacted.
+   *
+   * @param level {@link AtlasLogLevel#INFO} for a line per call and per retry,
+   *     {@link AtlasLogLevel#DEBUG} for headers and bodies too, {@link AtlasLogLevel#OFF} for none
+   * @return this
+   */
+  public AtlasClientBuilder logLevel(AtlasLogLevel level) {
+    this.logLevel = Objects.requireNonNull(level, "level");
+    return this;
+  }
+
+  /**
+   * Adds a listener that hears each call's start and end, each retry and each stream's first event
+   * and end: the hook for metrics and tracing. Listeners are called in the order they were added.
+   *
+   * @param listener the listener
+   * @return this
+   */
+  public AtlasClientBuilder addListener(AtlasListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
     return this;
   }
 
@@ -384,6 +418,8 @@ public final class AtlasClientBuilder {
     b.defaultHeaders.putAll(defaultHeaders);
     b.interceptors.addAll(interceptors);
     b.networkInterceptors.addAll(networkInterceptors);
+    b.listeners.addAll(listeners);
+    b.logLevel = logLevel;
     b.httpClient = httpClient;
     b.clock = clock;
     b.retryPolicy = retryPolicy;
@@ -441,6 +477,24 @@ public final class AtlasClientBuilder {
 
   List<Interceptor> interceptors() {
     return interceptors;
+  }
+
+  List<AtlasListener> listeners() {
+    return listeners;
+  }
+
+  /** @return the level set on this builder, else the one {@code ATLAS_LOG} / {@code atlas.log} names, else OFF */
+  AtlasLogLevel effectiveLogLevel() {
+    if (logLevel != null) {
+      return logLevel;
+    }
+    String text = setting(System::getenv, System.getProperties(), "atlas.log", "ATLAS_LOG");
+    AtlasLogLevel parsed = AtlasLogLevel.parse(text);
+    if (text != null && parsed == null) {
+      System.getLogger(LogListener.LOGGER).log(System.Logger.Level.WARNING,
+          "ATLAS_LOG=" + text + " is not a level: use info, debug or off");
+    }
+    return parsed == null ? AtlasLogLevel.OFF : parsed;
   }
 
   List<Interceptor> networkInterceptors() {

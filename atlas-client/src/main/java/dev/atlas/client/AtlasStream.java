@@ -1,5 +1,6 @@
 package dev.atlas.client;
 
+import dev.atlas.client.errors.AtlasConnectionException;
 import dev.atlas.client.errors.AtlasErrorCode;
 import dev.atlas.client.errors.AtlasInvalidResponseException;
 import dev.atlas.client.errors.ErrorInfo;
@@ -66,11 +67,13 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
   private final String path;
   private final Resources resources;
   private final Cleaner.Cleanable cleanable;
+  private final CallTrace trace;
   private volatile boolean ended;
   private boolean iterated;
 
   private AtlasStream(InputStream body, Call call, String conversationId, String runId, String method, String path,
-      int maxEventBytes) {
+      int maxEventBytes, CallTrace trace) {
+    this.trace = trace;
     this.resources = new Resources(call, body);
     this.parser = new SseParser(new GuardedInput(body, resources), maxEventBytes);
     this.conversationId = conversationId;
@@ -86,13 +89,14 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
    * @param call the call that produced it, cancelled by {@link #close()}
    * @param response the 2xx response; its body is read and closed by this stream
    * @param maxEventBytes the largest frame accepted
+   * @param trace the call's record, told of the first event and the end; null for none
    * @return the stream
    */
-  static AtlasStream of(Call call, Response response, int maxEventBytes) {
+  static AtlasStream of(Call call, Response response, int maxEventBytes, CallTrace trace) {
     Objects.requireNonNull(response.body(), "response body");
     return new AtlasStream(response.body().byteStream(), Objects.requireNonNull(call, "call"),
         response.header("x-conversation-id"), response.header("x-run-id"), response.request().method(),
-        response.request().url().encodedPath(), maxEventBytes);
+        response.request().url().encodedPath(), maxEventBytes, trace);
   }
 
   /**
@@ -105,7 +109,7 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
    */
   public static AtlasStream fromBody(InputStream body) {
     return new AtlasStream(Objects.requireNonNull(body, "body"), null, null, null, null, null,
-        SseParser.DEFAULT_MAX_EVENT_BYTES);
+        SseParser.DEFAULT_MAX_EVENT_BYTES, null);
   }
 
   /** @return the conversation the answer belongs to ({@code x-conversation-id}), when the server sent it */
@@ -146,7 +150,14 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
         if (!fetch()) {
           throw new NoSuchElementException("The stream has ended");
         }
-        return ready.poll();
+        StreamEvent e = ready.poll();
+        if (trace != null) {
+          trace.event();
+          if (e instanceof StreamEvent.Error && ended) {
+            trace.streamEnded(CallOutcome.SERVER_ERROR, null);
+          }
+        }
+        return e;
       }
     };
   }
@@ -167,6 +178,7 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
   public void close() {
     if (!ended) {
       resources.cancelledByCaller = true;
+      report(CallOutcome.CANCELLED, null);
     }
     cleanable.clean();
   }
@@ -178,6 +190,7 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
       }
       if (resources.isClosed()) {
         finish();
+        report(CallOutcome.CANCELLED, null);
         return false;
       }
       boolean more;
@@ -185,21 +198,36 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
         more = parser.advance();
       } catch (SseEventTooLargeException e) {
         finish();
-        throw new AtlasInvalidResponseException(ErrorInfo.builder(AtlasErrorCode.INVALID_RESPONSE).status(200)
-            .request(method, path).description("Stream frame too large: " + e.getMessage()).build(), e);
+        AtlasInvalidResponseException x = new AtlasInvalidResponseException(ErrorInfo.builder(
+            AtlasErrorCode.INVALID_RESPONSE).status(200).request(method, path)
+            .description("Stream frame too large: " + e.getMessage()).build(), e);
+        report(CallOutcome.INVALID_RESPONSE, x);
+        throw x;
       } catch (IOException e) {
         boolean cancelled = resources.isClosed();
         finish();
         if (cancelled) {
+          report(CallOutcome.CANCELLED, null);
           return false;
         }
-        throw ErrorMapper.streamInterrupted(e, method, path);
+        AtlasConnectionException x = ErrorMapper.streamInterrupted(e, method, path);
+        report(CallOutcome.CONNECTION_ERROR, x);
+        throw x;
       }
       if (!more || decoder.decode(parser.dataBuffer(), parser.dataOffset(), parser.dataLength(), sink)) {
         finish();
+        if (!(ready.peekLast() instanceof StreamEvent.Error)) {
+          report(CallOutcome.SUCCESS, null); // an error frame is reported when the caller takes it
+        }
       }
     }
     return true;
+  }
+
+  private void report(CallOutcome outcome, dev.atlas.client.errors.AtlasException error) {
+    if (trace != null) {
+      trace.streamEnded(outcome, error);
+    }
   }
 
   private void finish() {

@@ -158,11 +158,19 @@ public final class AuditLogFilter {
     public Builder from(LocalDate from) { this.from = from == null ? null : from.toString(); return this; }
     /** @param from lower bound (an instant, sent as ISO-8601 UTC) @return this */
     public Builder from(Instant from) { this.from = from == null ? null : from.toString(); return this; }
-    /** @param to ISO-8601 date or date-time upper bound, as text @return this */
+    /**
+     * @param to ISO-8601 date or date-time upper bound, as text, sent as is: the server's bound is
+     *     exclusive ({@code 2026-11-27} means the start of that day, so that day is left out)
+     * @return this
+     */
     public Builder to(String to) { this.to = to; return this; }
-    /** @param to upper bound (a date) @return this */
-    public Builder to(LocalDate to) { this.to = to == null ? null : to.toString(); return this; }
-    /** @param to upper bound (an instant, sent as ISO-8601 UTC) @return this */
+    /**
+     * @param to the last day included: the whole day counts ({@code to(LocalDate.now())} includes
+     *     today). Since the server's bound is exclusive, the next day is sent.
+     * @return this
+     */
+    public Builder to(LocalDate to) { this.to = to == null ? null : to.plusDays(1).toString(); return this; }
+    /** @param to exclusive upper bound (an instant, sent as ISO-8601 UTC) @return this */
     public Builder to(Instant to) { this.to = to == null ? null : to.toString(); return this; }
     /** @param connection only queries on this connection @return this */
     public Builder connection(String connection) { this.connection = connection; return this; }

@@ -17,11 +17,14 @@ public final class ChatResponse implements AutoCloseable {
   private final Call call;
   private final Response response;
   private final int maxEventBytes;
+  private final CallTrace trace;
+  private volatile boolean eventsRead;
 
-  ChatResponse(Call call, Response response, int maxEventBytes) {
+  private ChatResponse(Call call, Response response, int maxEventBytes, CallTrace trace) {
     this.call = call;
     this.response = response;
     this.maxEventBytes = maxEventBytes;
+    this.trace = trace;
   }
 
   /**
@@ -30,10 +33,11 @@ public final class ChatResponse implements AutoCloseable {
    * @param call the call, cancelled by {@link #close()}
    * @param response the 2xx response
    * @param maxEventBytes the largest frame {@link #events()} accepts
+   * @param trace the call's record, told of the stream's events and end
    * @return the raw response
    */
-  static ChatResponse of(Call call, Response response, int maxEventBytes) {
-    return new ChatResponse(call, response, maxEventBytes);
+  static ChatResponse of(Call call, Response response, int maxEventBytes, CallTrace trace) {
+    return new ChatResponse(call, response, maxEventBytes, trace);
   }
 
   /** @return the HTTP status (2xx) */
@@ -81,12 +85,15 @@ public final class ChatResponse implements AutoCloseable {
    * @return the events; closing them cancels this call
    */
   public AtlasStream events() {
-    return AtlasStream.of(call, response, maxEventBytes);
+    eventsRead = true;
+    return AtlasStream.of(call, response, maxEventBytes, trace);
   }
 
   /** Cancels the call and releases the connection; idempotent. */
   @Override
   public void close() {
+    // a stream read through events() has reported its end already unless it is cut short here
+    trace.streamEnded(eventsRead ? CallOutcome.CANCELLED : CallOutcome.SUCCESS, null);
     call.cancel();
     response.close();
   }

@@ -1,11 +1,15 @@
 package dev.atlas.client;
 
+import dev.atlas.client.errors.AtlasException;
 import dev.atlas.client.generated.invoker.ApiClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
@@ -33,10 +37,12 @@ final class ClientContext {
   private final ApiClient apiClient;
   private final Transport transport;
   private final RetryEngine retries;
+  private final List<AtlasListener> listeners;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile ExecutorService streamExecutor;
 
-  private ClientContext(AtlasClientBuilder settings, OkHttpClient baseHttp, OkHttpClient http, boolean ownsHttp) {
+  private ClientContext(AtlasClientBuilder settings, OkHttpClient baseHttp, OkHttpClient http, boolean ownsHttp,
+      List<AtlasListener> listeners) {
     this.settings = settings;
     this.baseHttp = baseHttp;
     this.http = http;
@@ -46,6 +52,7 @@ final class ClientContext {
     apiClient.setUserAgent(USER_AGENT);
     this.transport = new Transport(http, Json.gson(), settings.clock(), settings::redact);
     this.retries = new RetryEngine(settings.retryPolicy(), settings.sleeper(), settings.random());
+    this.listeners = listeners;
   }
 
   static ClientContext create(AtlasClientBuilder settings, OkHttpClient base, boolean owns) {
@@ -67,6 +74,11 @@ final class ClientContext {
     if (settings.callTimeout() != null) {
       b.callTimeout(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
+    javax.net.ssl.X509TrustManager trust = baseHttp.x509TrustManager();
+    if (settings.baseUrl().isHttps() && trust != null) {
+      int handshakeMillis = (int) millis(settings.connectTimeout(), AtlasClientBuilder.DEFAULT_CONNECT_TIMEOUT);
+      b.sslSocketFactory(new HandshakeTimeout(baseHttp.sslSocketFactory(), handshakeMillis), trust);
+    }
     for (Interceptor i : settings.interceptors()) {
       b.addInterceptor(i);
     }
@@ -76,8 +88,18 @@ final class ClientContext {
     for (Interceptor i : settings.networkInterceptors()) {
       b.addNetworkInterceptor(i);
     }
+    List<AtlasListener> listeners = new ArrayList<>(settings.listeners());
+    AtlasLogLevel level = settings.effectiveLogLevel();
+    if (level != AtlasLogLevel.OFF) {
+      listeners.add(LogListener.create(level, System.LoggerFinder.getLoggerFinder(), System.err));
+    }
+    if (level == AtlasLogLevel.DEBUG && settings.networkInterceptors().stream().noneMatch(
+        i -> i instanceof okhttp3.logging.HttpLoggingInterceptor)) {
+      b.addNetworkInterceptor(HttpLog.interceptor(HttpLogLevel.BODY,
+          LogListener.sink(System.Logger.Level.DEBUG, System.LoggerFinder.getLoggerFinder(), System.err)));
+    }
     warnIfCleartext(settings);
-    return new ClientContext(settings, baseHttp, b.build(), owns);
+    return new ClientContext(settings, baseHttp, b.build(), owns, List.copyOf(listeners));
   }
 
   AtlasClientBuilder settings() {
@@ -108,8 +130,16 @@ final class ClientContext {
     ensureOpen();
     RequestOptions o = options == null ? RequestOptions.none() : options;
     Request request = op.request();
-    return retries.run(op.safeToRepeat(request), maxRetries(o), o.retryUnsafe(),
-        () -> transport.exchange(op, request, o));
+    CallTrace trace = CallTrace.start(listeners, op.name(), request, false);
+    try {
+      T result = retries.run(op.safeToRepeat(request), maxRetries(o), o.retryUnsafe(), trace,
+          () -> transport.exchange(op, request, o, trace));
+      trace.succeeded();
+      return result;
+    } catch (AtlasException e) {
+      trace.failed(e);
+      throw e;
+    }
   }
 
   /**
@@ -131,8 +161,15 @@ final class ClientContext {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return retries.runAsync(op.safeToRepeat(request), maxRetries(o), o.retryUnsafe(), o.retryGate(),
-        () -> transport.exchangeAsync(op, request, o));
+    CallTrace trace = CallTrace.start(listeners, op.name(), request, false);
+    CompletableFuture<T> result = retries.runAsync(op.safeToRepeat(request), maxRetries(o), o.retryUnsafe(),
+        o.retryGate(), trace, () -> transport.exchangeAsync(op, request, o, trace));
+    result.whenComplete((value, error) -> {
+      if (error instanceof CancellationException) {
+        trace.cancelled(); // success and failure are reported before the result completes
+      }
+    });
+    return result;
   }
 
   /**
@@ -141,12 +178,23 @@ final class ClientContext {
    * @param op the operation, which decides whether a retry is safe
    * @param request its request, possibly with headers the stream needs
    * @param options per-call options, or null
-   * @return the open 2xx response and its call
+   * @return the open 2xx response, its call and the call's record, which the stream goes on reporting to
    */
   Transport.Opened open(Operation<?> op, Request request, RequestOptions options) {
     ensureOpen();
     RequestOptions o = options == null ? RequestOptions.none() : options;
-    return retries.run(op.safeToRepeat(request), maxRetries(o), o.retryUnsafe(), () -> transport.open(request, o));
+    CallTrace trace = CallTrace.start(listeners, op.name(), request, true);
+    boolean safe = op.safeToRepeat(request);
+    try {
+      Transport.Opened opened = retries.run(safe, maxRetries(o), o.retryUnsafe(), trace,
+          () -> transport.open(request, o, safe, trace));
+      trace.succeeded();
+      return opened;
+    } catch (AtlasException e) {
+      trace.failed(e);
+      trace.streamEnded(CallOutcome.of(e), e);
+      throw e;
+    }
   }
 
   private int maxRetries(RequestOptions o) {

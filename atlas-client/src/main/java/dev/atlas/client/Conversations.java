@@ -336,32 +336,32 @@ public final class Conversations {
   }
 
   private Operation<ListConversationsResponse> listOp(ListConversationsParams params) {
-    return Operation.of(listCall(params), ListConversationsResponse.class);
+    return Operation.of("listConversations", listCall(params), ListConversationsResponse.class);
   }
 
   private Operation<ConversationWithMessages> getConversationOp(String id) {
-    return Operation.of(() -> api.getConversationCall(id, null), ConversationWithMessages.class).about(id);
+    return Operation.of("getConversation", () -> api.getConversationCall(id, null), ConversationWithMessages.class).about(id);
   }
 
   private Operation<StarConversationResponse> starConversationOp(String id, StarConversationRequest body) {
-    return Operation.of(() -> api.starConversationCall(id, body, null),
+    return Operation.of("starConversation", () -> api.starConversationCall(id, body, null),
         StarConversationResponse.class).about(id);
   }
 
   private Operation<Void> deleteConversationOp(String id) {
-    return Operation.of(() -> api.deleteConversationCall(id, null), Void.class).about(id);
+    return Operation.of("deleteConversation", () -> api.deleteConversationCall(id, null), Void.class).about(id);
   }
 
   private Operation<ShareConversationResponse> shareConversationOp(String id, ShareConversationRequest body) {
-    return Operation.of(() -> api.shareConversationCall(id, body, null),
+    return Operation.of("shareConversation", () -> api.shareConversationCall(id, body, null),
         ShareConversationResponse.class).about(id);
   }
 
   private Operation<Void> unshareConversationOp(String id) {
-    return Operation.of(() -> api.unshareConversationCall(id, null), Void.class).about(id);
+    return Operation.of("unshareConversation", () -> api.unshareConversationCall(id, null), Void.class).about(id);
   }
 
   private Operation<ShareStatus> getConversationShareStatusOp(String id) {
-    return Operation.of(() -> api.getConversationShareStatusCall(id, null), ShareStatus.class).about(id);
+    return Operation.of("getConversationShareStatus", () -> api.getConversationShareStatusCall(id, null), ShareStatus.class).about(id);
   }
 }

@@ -15,10 +15,7 @@ import dev.atlas.client.errors.AtlasServerException;
 import dev.atlas.client.errors.AtlasTimeoutException;
 import dev.atlas.client.errors.ErrorInfo;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -118,48 +115,20 @@ final class ErrorMapper {
   }
 
   /**
-   * Maps a transport failure (no complete response).
-   *
-   * @param e the failure
-   * @param method the request method
-   * @param path the request path
-   * @return a connection or timeout exception, status 0, retryable
-   */
-  public static AtlasConnectionException fromIOException(IOException e, String method, String path) {
-    boolean timeout = e instanceof SocketTimeoutException
-        || (e instanceof InterruptedIOException && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("timeout"));
-    String what;
-    if (timeout) {
-      what = "Timed out: " + e.getMessage();
-    } else if (e instanceof ConnectException) {
-      what = "Could not connect: " + e.getMessage();
-    } else if (e instanceof UnknownHostException) {
-      what = "Unknown host: " + e.getMessage();
-    } else {
-      what = "Connection failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    }
-    ErrorInfo info = ErrorInfo.builder(AtlasErrorCode.NETWORK_ERROR)
-        .status(0)
-        .request(method, path)
-        .description(what)
-        .build();
-    return timeout ? new AtlasTimeoutException(info, e) : new AtlasConnectionException(info, e);
-  }
-
-  /**
    * Maps a failure of a stream that had started: the events before it stay delivered.
    *
    * @param e the failure
    * @param method the request method
    * @param path the request path
-   * @return a connection (or timeout) exception, status 0, retryable, whose message starts with
-   *     {@code Stream interrupted:}
+   * @return a connection (or timeout) exception, status 0, whose message starts with
+   *     {@code Stream interrupted:}; not retryable, since the question has started to run
    */
   public static AtlasConnectionException streamInterrupted(IOException e, String method, String path) {
     boolean timeout = e instanceof SocketTimeoutException;
     ErrorInfo info = ErrorInfo.builder(AtlasErrorCode.NETWORK_ERROR)
         .status(0)
         .request(method, path)
+        .retryable(false)
         .description("Stream interrupted: " + (timeout ? "no data within the read timeout" : e.getClass().getSimpleName()
             + (e.getMessage() == null ? "" : ": " + e.getMessage())))
         .build();
@@ -175,7 +144,7 @@ final class ErrorMapper {
    */
   public static AtlasException create(ErrorInfo info, Throwable cause) {
     AtlasErrorCode.Category category = info.code().category();
-    if (category == AtlasErrorCode.Category.UNKNOWN) {
+    if (category == AtlasErrorCode.Category.UNKNOWN || contradicts(info.code(), info.status())) {
       category = categoryOfStatus(info.status());
     }
     switch (category) {
@@ -221,6 +190,20 @@ final class ErrorMapper {
       out.addSuppressed(x);
     }
     return out;
+  }
+
+  /**
+   * A code of a client-side class on a 5xx answer (e.g. {@code auth_error} on a 500 when the
+   * server's own authentication service failed): the status wins, it is a server error.
+   *
+   * @param code the code
+   * @param status the HTTP status
+   * @return whether the status, not the code, decides the exception's class
+   */
+  static boolean contradicts(AtlasErrorCode code, int status) {
+    AtlasErrorCode.Category c = code.category();
+    return status >= 500 && status <= 599 && c != AtlasErrorCode.Category.SERVER
+        && c != AtlasErrorCode.Category.UNKNOWN && c != AtlasErrorCode.Category.CONNECTION;
   }
 
   static AtlasErrorCode.Category categoryOfStatus(int status) {

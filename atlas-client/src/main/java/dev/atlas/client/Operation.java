@@ -27,13 +27,16 @@ final class Operation<T> {
     Call create() throws ApiException;
   }
 
+  private final String name;
   private final CallFactory factory;
   private final Type resultType;
   private final boolean readOnly;
   private final String resourceId;
   private final int resultStatus;
 
-  private Operation(CallFactory factory, Type resultType, boolean readOnly, String resourceId, int resultStatus) {
+  private Operation(String name, CallFactory factory, Type resultType, boolean readOnly, String resourceId,
+      int resultStatus) {
+    this.name = Objects.requireNonNull(name, "name");
     this.factory = Objects.requireNonNull(factory, "factory");
     this.resultType = Objects.requireNonNull(resultType, "resultType");
     this.readOnly = readOnly;
@@ -43,12 +46,18 @@ final class Operation<T> {
 
   /**
    * @param <T> the result type
+   * @param name the spec's operationId, which listeners and logs name the call by
    * @param factory builds the request
    * @param resultType the success body's type; {@code Void.class} for none
    * @return the operation
    */
-  public static <T> Operation<T> of(CallFactory factory, Class<T> resultType) {
-    return new Operation<>(factory, resultType, false, null, 0);
+  public static <T> Operation<T> of(String name, CallFactory factory, Class<T> resultType) {
+    return new Operation<>(name, factory, resultType, false, null, 0);
+  }
+
+  /** @return the spec's operationId */
+  public String name() {
+    return name;
   }
 
   /**
@@ -56,12 +65,12 @@ final class Operation<T> {
    * @return a copy naming it
    */
   public Operation<T> about(String id) {
-    return new Operation<>(factory, resultType, readOnly, id, resultStatus);
+    return new Operation<>(name, factory, resultType, readOnly, id, resultStatus);
   }
 
   /** @return a copy declared read-only: a POST that changes nothing, retried like a GET */
   public Operation<T> readOnly() {
-    return new Operation<>(factory, resultType, true, resourceId, resultStatus);
+    return new Operation<>(name, factory, resultType, true, resourceId, resultStatus);
   }
 
   /**
@@ -70,7 +79,7 @@ final class Operation<T> {
    * @return a copy that reads it
    */
   public Operation<T> resultAlsoOn(int status) {
-    return new Operation<>(factory, resultType, readOnly, resourceId, status);
+    return new Operation<>(name, factory, resultType, readOnly, resourceId, status);
   }
 
   /**

@@ -4,14 +4,9 @@ import dev.atlas.client.errors.AtlasConnectionException;
 import dev.atlas.client.errors.AtlasException;
 import dev.atlas.client.retry.RetryPolicy;
 import dev.atlas.client.retry.Sleeper;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.DoubleSupplier;
@@ -33,6 +28,28 @@ final class RetryEngine {
      * @return completes when the retry may start
      */
     CompletableFuture<Void> beforeRetry(AtlasException failure, Duration delay);
+  }
+
+  /** Hears each retry of one call (its listeners and logs). */
+  @FunctionalInterface
+  public interface Observer {
+    /** Hears nothing. */
+    Observer NONE = (attempt, failure, delay) -> {};
+
+    /**
+     * @param attempt the number of the attempt that failed, from 1
+     * @param failure why it failed
+     * @param delay the wait before the next attempt
+     */
+    void retrying(int attempt, AtlasException failure, Duration delay);
+
+    /**
+     * An asynchronous call settles: called just before its result completes, so that what the
+     * observer reports happens before the caller sees the result.
+     *
+     * @param failure the failure the result completes with, or null on success
+     */
+    default void settled(Throwable failure) {}
   }
 
   private final RetryPolicy policy;
@@ -63,7 +80,8 @@ final class RetryEngine {
   /**
    * Decides whether a failed attempt may be retried: a transient failure of a call that is safe to
    * repeat; for a call that is not, only when it provably did not run (a retryable 429, a failure
-   * to connect) or when the caller opted in.
+   * to connect) or when the caller opted in. A failure that cannot pass by itself (unknown host,
+   * TLS) is never retried.
    *
    * @param e the failure
    * @param safeToRepeat whether the call may run twice without harm
@@ -72,7 +90,10 @@ final class RetryEngine {
    */
   public static boolean mayRetry(AtlasException e, boolean safeToRepeat, boolean optIn) {
     if (e instanceof AtlasConnectionException) {
-      return safeToRepeat || optIn || failedToConnect(e.getCause());
+      if (!e.requestMayHaveReachedServer()) {
+        return e.retryable(); // never sent: retried unless it cannot pass (unknown host, TLS)
+      }
+      return safeToRepeat || optIn;
     }
     return e.retryable() && (safeToRepeat || optIn || e.status() == 429);
   }
@@ -84,12 +105,13 @@ final class RetryEngine {
    * @param safeToRepeat whether the call may run twice without harm
    * @param maxRetries retries allowed after the first attempt
    * @param optIn whether the caller opted in to full retries
+   * @param observer hears each retry
    * @param attempt makes one attempt; throws {@link AtlasException} on failure
    * @return the first successful result
    * @throws AtlasException the last failure, with the attempts recorded
    */
-  public <T> T run(boolean safeToRepeat, int maxRetries, boolean optIn, Supplier<T> attempt) {
-    Attempts a = new Attempts(safeToRepeat, maxRetries, optIn);
+  public <T> T run(boolean safeToRepeat, int maxRetries, boolean optIn, Observer observer, Supplier<T> attempt) {
+    Attempts a = new Attempts(safeToRepeat, maxRetries, optIn, observer);
     while (true) {
       try {
         return attempt.get();
@@ -98,6 +120,7 @@ final class RetryEngine {
         if (delay == null) {
           throw a.giveUp(e);
         }
+        a.announce(e, delay);
         try {
           sleeper.sleep(delay);
         } catch (InterruptedException ie) {
@@ -118,14 +141,15 @@ final class RetryEngine {
    * @param maxRetries retries allowed after the first attempt
    * @param optIn whether the caller opted in to full retries
    * @param gate takes part in each wait, or null
+   * @param observer hears each retry
    * @param attempt starts one attempt; its future fails with {@link AtlasException} on failure and
    *     is cancelled when the result is
    * @return the first successful result, or the last failure with the attempts recorded
    */
   public <T> CompletableFuture<T> runAsync(boolean safeToRepeat, int maxRetries, boolean optIn, Gate gate,
-      Supplier<CompletableFuture<T>> attempt) {
+      Observer observer, Supplier<CompletableFuture<T>> attempt) {
     AsyncResult<T> result = new AsyncResult<>();
-    next(result, new Attempts(safeToRepeat, maxRetries, optIn), gate, attempt);
+    next(result, new Attempts(safeToRepeat, maxRetries, optIn, observer), gate, attempt);
     return result;
   }
 
@@ -146,19 +170,20 @@ final class RetryEngine {
     }
     f.whenComplete((value, error) -> {
       if (error == null) {
-        result.complete(value);
+        a.settle(result, value, null);
         return;
       }
       Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
       if (!(cause instanceof AtlasException e)) {
-        result.completeExceptionally(cause);
+        a.settle(result, null, cause);
         return;
       }
       Duration delay = a.delayBeforeRetry(e);
       if (delay == null || result.isDone()) {
-        result.completeExceptionally(a.giveUp(e));
+        a.settle(result, null, a.giveUp(e));
         return;
       }
+      a.announce(e, delay);
       CompletableFuture<Void> wait = gate != null ? gate.beforeRetry(e, delay) : sleeper.after(delay);
       wait.whenComplete((ok, err) -> {
         a.retrying(e);
@@ -187,13 +212,31 @@ final class RetryEngine {
     private final boolean safeToRepeat;
     private final int maxRetries;
     private final boolean optIn;
+    private final Observer observer;
     private final List<AtlasException> earlier = new ArrayList<>(0);
     private int made = 1;
 
-    Attempts(boolean safeToRepeat, int maxRetries, boolean optIn) {
+    Attempts(boolean safeToRepeat, int maxRetries, boolean optIn, Observer observer) {
       this.safeToRepeat = safeToRepeat;
       this.maxRetries = maxRetries;
       this.optIn = optIn;
+      this.observer = observer;
+    }
+
+    void announce(AtlasException e, Duration delay) {
+      observer.retrying(made, e, delay);
+    }
+
+    <T> void settle(CompletableFuture<T> result, T value, Throwable failure) {
+      if (result.isDone()) {
+        return; // cancelled meanwhile
+      }
+      observer.settled(failure);
+      if (failure == null) {
+        result.complete(value);
+      } else {
+        result.completeExceptionally(failure);
+      }
     }
 
     /** @return the wait before retrying after this failure, or null when it is not retried */
@@ -212,24 +255,5 @@ final class RetryEngine {
     AtlasException giveUp(AtlasException e) {
       return ErrorMapper.withAttempts(e, made, earlier);
     }
-  }
-
-  /**
-   * Whether a transport failure happened before the request could reach the server.
-   *
-   * @param t the cause of a connection exception
-   * @return true for refused connections, unknown hosts, unreachable networks and connect timeouts
-   */
-  static boolean failedToConnect(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof ConnectException || c instanceof UnknownHostException || c instanceof NoRouteToHostException) {
-        return true;
-      }
-      if (c instanceof SocketTimeoutException
-          && String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT).contains("connect")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -337,33 +337,33 @@ public final class ScheduledTasks {
   }
 
   private Operation<ScheduledTaskWithWarnings> createScheduledTaskOp(CreateScheduledTaskInput input) {
-    return Operation.of(() -> api.createScheduledTaskCall(input, null), ScheduledTaskWithWarnings.class);
+    return Operation.of("createScheduledTask", () -> api.createScheduledTaskCall(input, null), ScheduledTaskWithWarnings.class);
   }
 
   private Operation<ListScheduledTasksResponse> listOp(ListScheduledTasksParams params) {
-    return Operation.of(listCall(params), ListScheduledTasksResponse.class);
+    return Operation.of("listScheduledTasks", listCall(params), ListScheduledTasksResponse.class);
   }
 
   private Operation<ScheduledTaskWithRuns> getScheduledTaskOp(String id) {
-    return Operation.of(() -> api.getScheduledTaskCall(id, null), ScheduledTaskWithRuns.class).about(id);
+    return Operation.of("getScheduledTask", () -> api.getScheduledTaskCall(id, null), ScheduledTaskWithRuns.class).about(id);
   }
 
   private Operation<UpdateScheduledTaskResponse> updateScheduledTaskOp(String id, UpdateScheduledTaskInput changes) {
-    return Operation.of(() -> api.updateScheduledTaskCall(id, changes, null),
+    return Operation.of("updateScheduledTask", () -> api.updateScheduledTaskCall(id, changes, null),
         UpdateScheduledTaskResponse.class).about(id);
   }
 
   private Operation<TriggerScheduledTaskResponse> triggerScheduledTaskOp(String id) {
-    return Operation.of(() -> api.triggerScheduledTaskCall(id, null),
+    return Operation.of("triggerScheduledTask", () -> api.triggerScheduledTaskCall(id, null),
         TriggerScheduledTaskResponse.class).about(id);
   }
 
   private Operation<ListScheduledTaskRunsResponse> listScheduledTaskRunsOp(String id, Integer limit) {
-    return Operation.of(() -> api.listScheduledTaskRunsCall(id, limit, null),
+    return Operation.of("listScheduledTaskRuns", () -> api.listScheduledTaskRunsCall(id, limit, null),
         ListScheduledTaskRunsResponse.class).about(id);
   }
 
   private Operation<Void> deleteScheduledTaskOp(String id) {
-    return Operation.of(() -> api.deleteScheduledTaskCall(id, null), Void.class).about(id);
+    return Operation.of("deleteScheduledTask", () -> api.deleteScheduledTaskCall(id, null), Void.class).about(id);
   }
 }

@@ -248,28 +248,28 @@ public final class Semantic {
   }
 
   private Operation<ListEntitiesResponse> listSemanticEntitiesOp(SemanticEntitiesParams params) {
-    return Operation.of(() -> api.listSemanticEntitiesCall(params.connection(), params.includeDrafts(), null),
+    return Operation.of("listSemanticEntities", () -> api.listSemanticEntitiesCall(params.connection(), params.includeDrafts(), null),
         ListEntitiesResponse.class);
   }
 
   private Operation<EntityResponse> getSemanticEntityOp(String name, String connectionGroupId) {
-    return Operation.of(() -> api.getSemanticEntityCall(name, connectionGroupId, null),
+    return Operation.of("getSemanticEntity", () -> api.getSemanticEntityCall(name, connectionGroupId, null),
         EntityResponse.class).about(name);
   }
 
   private Operation<MetricsResponse> listSemanticMetricsOp() {
-    return Operation.of(() -> api.listSemanticMetricsCall(null), MetricsResponse.class);
+    return Operation.of("listSemanticMetrics", () -> api.listSemanticMetricsCall(null), MetricsResponse.class);
   }
 
   private Operation<GlossaryResponse> getSemanticGlossaryOp() {
-    return Operation.of(() -> api.getSemanticGlossaryCall(null), GlossaryResponse.class);
+    return Operation.of("getSemanticGlossary", () -> api.getSemanticGlossaryCall(null), GlossaryResponse.class);
   }
 
   private Operation<CatalogResponse> getSemanticCatalogOp() {
-    return Operation.of(() -> api.getSemanticCatalogCall(null), CatalogResponse.class);
+    return Operation.of("getSemanticCatalog", () -> api.getSemanticCatalogCall(null), CatalogResponse.class);
   }
 
   private Operation<SemanticStats> getSemanticStatsOp() {
-    return Operation.of(() -> api.getSemanticStatsCall(null), SemanticStats.class);
+    return Operation.of("getSemanticStats", () -> api.getSemanticStatsCall(null), SemanticStats.class);
   }
 }

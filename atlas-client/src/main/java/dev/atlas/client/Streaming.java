@@ -30,7 +30,7 @@ final class Streaming {
     ChatMessage message = new ChatMessage().id(UUID.randomUUID().toString()).role(ChatRole.USER)
         .addPartsItem(new ChatMessagePart().type("text").text(question));
     Transport.Opened o = open(List.of(message), options, requestOptions);
-    return AtlasStream.of(o.call(), o.response(), maxEventBytes(options));
+    return AtlasStream.of(o.call(), o.response(), maxEventBytes(options), o.trace());
   }
 
   ChatResponse chat(List<ChatMessage> messages, StreamQueryOptions options, RequestOptions requestOptions) {
@@ -39,7 +39,7 @@ final class Streaming {
       throw new IllegalArgumentException("messages must not be empty");
     }
     Transport.Opened o = open(messages, options, requestOptions);
-    return ChatResponse.of(o.call(), o.response(), maxEventBytes(options));
+    return ChatResponse.of(o.call(), o.response(), maxEventBytes(options), o.trace());
   }
 
   private Transport.Opened open(List<ChatMessage> messages, StreamQueryOptions o, RequestOptions requestOptions) {
@@ -48,13 +48,14 @@ final class Streaming {
     ChatRequest body = new ChatRequest().messages(List.copyOf(messages)).conversationId(o.conversationId())
         .connectionId(o.connectionId()).connectionGroupId(o.connectionGroupId()).routingMode(o.routingMode())
         .answerStyle(o.answerStyle());
-    Operation<Void> chat = Operation.of(() -> api.chatCall(body, null), Void.class);
+    Operation<Void> chat = Operation.of("chat", () -> api.chatCall(body, null), Void.class);
     Request request = chat.request().newBuilder().header("Accept", "text/event-stream").build();
     Transport.Opened opened = ctx.open(chat, request, requestOptions);
     Response response = opened.response();
     String type = response.header("Content-Type");
     if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
       try (response) {
+        opened.trace().streamEnded(CallOutcome.INVALID_RESPONSE, null);
         AtlasInvalidResponseException e = new AtlasInvalidResponseException(ErrorInfo.builder(AtlasErrorCode.INVALID_RESPONSE)
             .status(response.code()).request(request.method(), request.url().encodedPath())
             .description("HTTP " + response.code() + " with " + (type == null ? "no content type" : type)

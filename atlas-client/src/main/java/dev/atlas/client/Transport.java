@@ -59,12 +59,13 @@ final class Transport {
    * @param op the operation
    * @param request its request
    * @param options per-call options
+   * @param trace the call's record, told of the answer
    * @return the result
    * @throws AtlasException on failure
    */
-  public <T> T exchange(Operation<T> op, Request request, RequestOptions options) {
-    try (Response response = execute(newCall(request, options))) {
-      return handle(op, response);
+  public <T> T exchange(Operation<T> op, Request request, RequestOptions options, CallTrace trace) {
+    try (Response response = execute(newCall(request, options), op.safeToRepeat(request))) {
+      return handle(op, response, trace);
     }
   }
 
@@ -75,9 +76,11 @@ final class Transport {
    * @param op the operation
    * @param request its request
    * @param options per-call options
+   * @param trace the call's record, told of the answer
    * @return the result; fails with the typed {@link AtlasException}; cancelling it cancels the call
    */
-  public <T> CompletableFuture<T> exchangeAsync(Operation<T> op, Request request, RequestOptions options) {
+  public <T> CompletableFuture<T> exchangeAsync(Operation<T> op, Request request, RequestOptions options,
+      CallTrace trace) {
     Call call = newCall(request, options);
     CompletableFuture<T> result = new CompletableFuture<>() {
       @Override
@@ -89,13 +92,13 @@ final class Transport {
     call.enqueue(new okhttp3.Callback() {
       @Override
       public void onFailure(Call c, IOException e) {
-        result.completeExceptionally(ErrorMapper.fromIOException(e, request.method(), request.url().encodedPath()));
+        result.completeExceptionally(TransportFailure.map(e, request, op.safeToRepeat(request)));
       }
 
       @Override
       public void onResponse(Call c, Response response) {
         try (response) {
-          result.complete(handle(op, response));
+          result.complete(handle(op, response, trace));
         } catch (RuntimeException e) {
           result.completeExceptionally(e);
         }
@@ -109,14 +112,18 @@ final class Transport {
    *
    * @param request the request
    * @param options per-call options
+   * @param safeToRepeat whether the request may run twice without harm (decides what a broken
+   *     connection may be retried)
+   * @param trace the call's record, told of the answer and then of the stream's events
    * @return the open 2xx response and its call; the caller closes the response
    * @throws AtlasException if the call fails or the status is not 2xx
    */
-  public Opened open(Request request, RequestOptions options) {
+  public Opened open(Request request, RequestOptions options, boolean safeToRepeat, CallTrace trace) {
     Call call = newCall(request, options);
-    Response response = execute(call);
+    Response response = execute(call, safeToRepeat);
+    trace.responded(response);
     if (response.isSuccessful()) {
-      return new Opened(call, response);
+      return new Opened(call, response, trace);
     }
     try (response) {
       throw toException(response, null);
@@ -124,19 +131,20 @@ final class Transport {
   }
 
   /**
-   * An open response and the call that produced it (to cancel).
+   * An open response, the call that produced it (to cancel) and the call's record.
    *
    * @param call the call
    * @param response the 2xx response
+   * @param trace the record its stream reports its events to
    */
-  public record Opened(Call call, Response response) {}
+  public record Opened(Call call, Response response, CallTrace trace) {}
 
   /** @return the response of a blocking call; a transport failure is a typed connection exception */
-  private static Response execute(Call call) {
+  private static Response execute(Call call, boolean safeToRepeat) {
     try {
       return call.execute();
     } catch (IOException e) {
-      throw ErrorMapper.fromIOException(e, call.request().method(), call.request().url().encodedPath());
+      throw TransportFailure.map(e, call.request(), safeToRepeat);
     }
   }
 
@@ -154,10 +162,11 @@ final class Transport {
     return call;
   }
 
-  private <T> T handle(Operation<T> op, Response response) {
+  private <T> T handle(Operation<T> op, Response response, CallTrace trace) {
     int status = response.code();
+    trace.responded(response);
     if (response.isSuccessful()) {
-      return parseSuccess(response, op.resultType());
+      return parseSuccess(response, op.resultType(), op.safeToRepeat(response.request()), trace);
     }
     if (op.isResultStatus(status)) {
       return parseResultOnErrorStatus(op, response);
@@ -171,7 +180,7 @@ final class Transport {
     try {
       body = readPrefix(response.body(), MAX_ERROR_BODY_BYTES);
     } catch (IOException e) {
-      throw ErrorMapper.fromIOException(e, method(response), path(response));
+      throw TransportFailure.map(e, response.request(), true);
     }
     JsonObject o = ErrorEnvelope.parseObject(body);
     if (o == null || ErrorEnvelope.isEnvelope(o)) {
@@ -213,7 +222,7 @@ final class Transport {
         body, method(response), path(response), resourceId, clock);
   }
 
-  private <T> T parseSuccess(Response response, Type type) {
+  private <T> T parseSuccess(Response response, Type type, boolean safeToRepeat, CallTrace trace) {
     ResponseBody body = response.body();
     if (type == Void.class || type == void.class) {
       return null;
@@ -235,9 +244,10 @@ final class Transport {
       }
       Charset charset = charset(body, contentType);
       T value;
-      if (!source.request(WHOLE_BODY_BYTES + 1)) {
-        // at most WHOLE_BODY_BYTES, now all read: parse it from one String (no 8 KiB decoder buffer per call)
+      if (trace.keepsBody() || !source.request(WHOLE_BODY_BYTES + 1)) {
+        // at most WHOLE_BODY_BYTES (or a raw response asked for): parse it from one String
         text = source.readString(charset);
+        trace.body(text);
         value = gson.fromJson(text, type);
       } else {
         try (Reader reader = new InputStreamReader(source.inputStream(), charset)) {
@@ -251,11 +261,11 @@ final class Transport {
     } catch (AtlasException e) {
       throw e;
     } catch (IOException e) {
-      throw ErrorMapper.fromIOException(e, method, path);
+      throw TransportFailure.map(e, response.request(), safeToRepeat);
     } catch (RuntimeException | StackOverflowError e) {
       IOException io = ioCause(e);
       if (io != null) {
-        throw ErrorMapper.fromIOException(io, method, path); // the connection broke while Gson was reading
+        throw TransportFailure.map(io, response.request(), safeToRepeat); // the connection broke while Gson read
       }
       // text is null when the body was streamed: it is then described by its type, not as empty
       throw ErrorMapper.invalidResponse(response.code(), contentType, text == null ? null : redactor.apply(text),

@@ -66,7 +66,7 @@ class ErrorHandlingTest extends WireMockSupport {
         Arguments.of("conversation_budget_exceeded", 429, false, AtlasRateLimitException.class),
         Arguments.of("configuration_error", 400, false, AtlasInvalidRequestException.class),
         Arguments.of("no_datasource", 400, false, AtlasInvalidRequestException.class),
-        Arguments.of("no_datasource", 503, false, AtlasInvalidRequestException.class),
+        Arguments.of("no_datasource", 503, false, AtlasServerException.class), // a 5xx is a server error
         Arguments.of("no_capability", 400, false, AtlasInvalidRequestException.class),
         Arguments.of("invalid_request", 400, false, AtlasInvalidRequestException.class),
         Arguments.of("bad_request", 400, false, AtlasInvalidRequestException.class),
@@ -341,7 +341,7 @@ class ErrorHandlingTest extends WireMockSupport {
   }
 
   @Test
-  void aResetInTheMiddleOfABodyIsARetryableConnectionError() throws Exception {
+  void aResetInTheMiddleOfABodyMayHaveRunTheQuerySoItIsNotRetryable() throws Exception {
     try (RawHttpServer server = new RawHttpServer(x -> {
       x.out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n"
           + "{\"answer\":\"Revenue was").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -350,19 +350,29 @@ class ErrorHandlingTest extends WireMockSupport {
     }); AtlasClient c = builderFor(server.baseUrl()).apiKey(API_KEY).maxRetries(0).build()) {
       assertThatThrownBy(() -> c.query("q")).isInstanceOfSatisfying(AtlasConnectionException.class, e -> {
         assertThat(e.status()).isZero();
-        assertThat(e.retryable()).isTrue();
+        assertThat(e.requestMayHaveReachedServer()).isTrue();
+        assertThat(e.retryable()).isFalse();
+        assertThat(e.getMessage()).contains("may have run on the server");
+      });
+      assertThatThrownBy(() -> c.listTables()).isInstanceOfSatisfying(AtlasConnectionException.class, e -> {
+        assertThat(e.requestMayHaveReachedServer()).isTrue();
+        assertThat(e.retryable()).as("a GET is safe to repeat").isTrue();
       });
     }
   }
 
   @Test
-  void aReadTimeoutIsARetryableConnectionError() {
+  void aReadTimeoutIsRetryableOnlyForACallThatIsSafeToRepeat() {
     wm.stubFor(any(anyUrl()).willReturn(aResponse().withFixedDelay(3_000).withBody("{}")));
-    try (AtlasClient c = builder().apiKey(API_KEY).readTimeout(Duration.ofMillis(200)).build()) {
+    try (AtlasClient c = builder().apiKey(API_KEY).readTimeout(Duration.ofMillis(200)).maxRetries(0).build()) {
       assertThatThrownBy(() -> c.query("q")).isInstanceOfSatisfying(AtlasTimeoutException.class, e -> {
         assertThat(e).isInstanceOf(AtlasConnectionException.class);
         assertThat(e.status()).isZero();
-        assertThat(e.retryable()).isTrue();
+        assertThat(e.requestMayHaveReachedServer()).isTrue();
+        assertThat(e.retryable()).as("the query may have run").isFalse();
+      });
+      assertThatThrownBy(() -> c.validateSql("SELECT 1")).isInstanceOfSatisfying(AtlasTimeoutException.class, e -> {
+        assertThat(e.retryable()).as("validation changes nothing").isTrue();
       });
     }
   }
@@ -370,13 +380,19 @@ class ErrorHandlingTest extends WireMockSupport {
   @ParameterizedTest
   @EnumSource(value = Fault.class, names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "RANDOM_DATA_THEN_CLOSE",
       "MALFORMED_RESPONSE_CHUNK"})
-  void aBrokenConnectionIsARetryableConnectionError(Fault fault) {
+  void aBrokenConnectionSaysTheQueryMayHaveRunAndIsNotRetryable(Fault fault) {
     wm.stubFor(any(anyUrl()).willReturn(aResponse().withFault(fault)));
     assertThatThrownBy(() -> client().query("q")).isInstanceOfSatisfying(AtlasConnectionException.class, e -> {
       assertThat(e.status()).isZero();
-      assertThat(e.retryable()).isTrue();
+      assertThat(e.requestMayHaveReachedServer()).isTrue();
+      assertThat(e.retryable()).isFalse();
+      assertThat(e.attempts()).as("not retried by the client either").isEqualTo(1);
       assertThat(e.method()).contains("POST");
       assertThat(e.path()).contains("/api/v1/query");
+    });
+    assertThatThrownBy(() -> client().health()).isInstanceOfSatisfying(AtlasConnectionException.class, e -> {
+      assertThat(e.retryable()).as("a GET is safe to repeat").isTrue();
+      assertThat(e.attempts()).as("and was retried").isEqualTo(3);
     });
   }
 }

@@ -36,7 +36,8 @@ class PublicApiTest {
   private static final Set<String> ESCAPE_HATCHES = Set.of("okhttp3.OkHttpClient", "okhttp3.Interceptor");
   private static final Set<String> INTERNAL = Set.of("Transport", "RetryEngine", "Operation", "ErrorMapper",
       "ErrorEnvelope", "Json", "ClientContext", "Streaming", "BatchRunner", "FrameDecoder", "CredentialsInterceptor",
-      "HeadersInterceptor", "HeaderChecks", "Secret", "PathIds", "Lazy", "RowsView");
+      "HeadersInterceptor", "HeaderChecks", "Secret", "PathIds", "Lazy", "RowsView", "CallTrace", "RawCapture", "Listeners",
+      "LogListener", "HttpLog", "TransportFailure", "HandshakeTimeout");
 
   static List<Class<?>> builtClasses() throws IOException, URISyntaxException, ClassNotFoundException {
     Path root = Path.of(AtlasClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -107,7 +108,8 @@ class PublicApiTest {
       assertThat(c.getPackageName()).as(c.getName()).doesNotContain(".internal");
     }
     assertThat(publicInternals).isEmpty();
-    Method of = AtlasStream.class.getDeclaredMethod("of", okhttp3.Call.class, okhttp3.Response.class, int.class);
+    Method of = AtlasStream.class.getDeclaredMethod("of", okhttp3.Call.class, okhttp3.Response.class, int.class,
+        CallTrace.class);
     assertThat(Modifier.isPublic(of.getModifiers())).as("AtlasStream.of").isFalse();
     for (Constructor<?> k : Page.class.getDeclaredConstructors()) {
       assertThat(Modifier.isPublic(k.getModifiers())).as("new Page(...)").isFalse();

@@ -56,9 +56,29 @@ public class AtlasException extends RuntimeException {
     return info.serverMessage();
   }
 
-  /** @return whether retrying the same request may succeed (the server's flag, else the code's) */
+  /**
+   * Whether repeating the same call may succeed and is safe: the server's flag, else the code's.
+   * For a connection failure it is true only when the request never left, or when it may have left
+   * but the operation is safe to run twice (reads, SQL validation, deletes and other idempotent
+   * calls); a broken {@code query} is not retryable, since the server may have run it
+   * ({@link #requestMayHaveReachedServer()}). Unknown hosts and TLS failures are never retryable.
+   *
+   * @return whether a retry may succeed without running a change twice
+   */
   public boolean retryable() {
     return info.retryable();
+  }
+
+  /**
+   * Whether the request may have reached the server: if so, an operation that changes something
+   * (a query, a trigger, a rollback) may have run although the call failed, and running it again
+   * may run it twice. False only when the client knows the request never left (connection refused
+   * or timed out while connecting, unknown host, TLS failure).
+   *
+   * @return true when the server answered, or the connection broke after the request was sent
+   */
+  public boolean requestMayHaveReachedServer() {
+    return info.requestMayHaveReachedServer();
   }
 
   /** @return the delay the server asked for ({@code retryAfterSeconds} or {@code Retry-After}) */
@@ -96,6 +116,27 @@ public class AtlasException extends RuntimeException {
     return info.body();
   }
 
+  /** Names each field and its problem, e.g. {@code : question: too small (minimum 1)}. */
+  private static void appendDetails(StringBuilder sb, List<ValidationIssue> details) {
+    String sep = ": ";
+    for (ValidationIssue d : details) {
+      sb.append(sep);
+      sep = "; ";
+      List<Object> path = d.getPath();
+      String field = path == null || path.isEmpty() ? "(request)"
+          : path.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("."));
+      String problem = d.getCode() != null ? d.getCode().replace('_', ' ') : d.getMessage();
+      sb.append(field).append(": ").append(problem == null ? "invalid" : problem);
+      if (d.getMinimum() != null) {
+        sb.append(" (minimum ").append(d.getMinimum()).append(')');
+      }
+      if (sb.length() > 2000) {
+        sb.append("; ...");
+        return;
+      }
+    }
+  }
+
   private static String describe(ErrorInfo info) {
     StringBuilder sb = new StringBuilder();
     sb.append('[');
@@ -104,6 +145,7 @@ public class AtlasException extends RuntimeException {
     }
     sb.append(info.rawCode()).append("] ");
     sb.append(info.serverMessage().or(info::description).orElse("Atlas request failed"));
+    appendDetails(sb, info.details());
     info.method().ifPresent(m -> sb.append(" (").append(m).append(' ').append(info.path().orElse("")).append(')'));
     info.requestId().ifPresent(id -> sb.append(" requestId=").append(id));
     if (info.attempts() > 1) {

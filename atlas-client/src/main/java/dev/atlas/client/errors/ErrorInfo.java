@@ -28,6 +28,7 @@ public final class ErrorInfo {
   private final JsonObject body;
   private final String description;
   private final int attempts;
+  private final boolean reachedServer;
 
   private ErrorInfo(Builder b) {
     this.code = b.code;
@@ -44,6 +45,7 @@ public final class ErrorInfo {
     this.body = b.body == null ? null : b.body.deepCopy();
     this.description = b.description;
     this.attempts = Math.max(1, b.attempts);
+    this.reachedServer = b.reachedServer;
   }
 
   /**
@@ -72,6 +74,7 @@ public final class ErrorInfo {
     b.body = body;
     b.description = description;
     b.attempts = attempts;
+    b.reachedServer = reachedServer;
     return b;
   }
 
@@ -145,6 +148,17 @@ public final class ErrorInfo {
     return attempts;
   }
 
+  /**
+   * Whether the request may have reached the server, so that an operation that changes something
+   * may have run even though the call failed. False only when the client knows the request never
+   * left: the connection was refused or timed out, the host is unknown, TLS failed.
+   *
+   * @return true when the server answered or the connection broke after the request was sent
+   */
+  public boolean requestMayHaveReachedServer() {
+    return reachedServer;
+  }
+
   /** Builder of {@link ErrorInfo}. Not thread-safe. */
   public static final class Builder {
     private final AtlasErrorCode code;
@@ -161,6 +175,7 @@ public final class ErrorInfo {
     private JsonObject body;
     private String description;
     private int attempts = 1;
+    private boolean reachedServer = true;
 
     private Builder(AtlasErrorCode code) {
       this.code = code;
@@ -236,6 +251,15 @@ public final class ErrorInfo {
     /** @param attempts how many attempts were made, at least 1 @return this */
     public Builder attempts(int attempts) {
       this.attempts = attempts;
+      return this;
+    }
+
+    /**
+     * @param reached whether the request may have reached the server (default true)
+     * @return this
+     */
+    public Builder requestMayHaveReachedServer(boolean reached) {
+      this.reachedServer = reached;
       return this;
     }
 

@@ -1,0 +1,59 @@
+package dev.atlas.client;
+
+import java.time.Duration;
+import okhttp3.Headers;
+
+/**
+ * Where the calls made inside {@link AtlasClient#withRawResponse} leave their HTTP answer: set for
+ * the calling thread while the caller's function runs; each call records into it (the last one wins).
+ */
+final class RawCapture {
+  private static final ThreadLocal<RawCapture> CURRENT = new ThreadLocal<>();
+
+  private volatile int status;
+  private volatile Headers headers;
+  private volatile String body;
+  private volatile int attempts;
+  private volatile Duration duration = Duration.ZERO;
+  private volatile boolean called;
+
+  /** @return the capture the current thread's calls record into, or null */
+  static RawCapture current() {
+    return CURRENT.get();
+  }
+
+  /** Makes this the current thread's capture until {@link #unbind()}. */
+  void bind() {
+    CURRENT.set(this);
+  }
+
+  static void unbind() {
+    CURRENT.remove();
+  }
+
+  void responded(int status, Headers headers, int attempts, Duration sinceStart) {
+    this.called = true;
+    this.status = status;
+    this.headers = headers;
+    this.body = null;
+    this.attempts = attempts;
+    this.duration = sinceStart;
+  }
+
+  void body(String text) {
+    this.body = text;
+  }
+
+  /**
+   * @param <T> the result type
+   * @param result what the caller's function returned
+   * @return the raw response
+   * @throws IllegalStateException if the function made no call that got an answer
+   */
+  <T> RawResponse<T> toResponse(T result) {
+    if (!called) {
+      throw new IllegalStateException("The function passed to withRawResponse made no Atlas call");
+    }
+    return new RawResponse<>(status, headers.toMultimap(), body, result, attempts, duration);
+  }
+}
