@@ -147,7 +147,7 @@ public final class Admin {
 
   private Page<AuditLogEntry> page(AuditLogFilter filter, RequestOptions requestOptions, AuditLogResponse r) {
     int offset = r.getOffset() != null ? r.getOffset() : Math.max(0, filter.offset().orElse(0));
-    return new Page<>(r.getRows(), r.getTotal(), offset, filter.limit().orElse(null),
+    return new Page<>(r.getRows(), r.getTotal(), offset, filter.limit().orElse(null), r.getLimit(),
         next -> audit(filter.toBuilder().offset(next).build(), requestOptions),
         next -> auditAsync(filter.toBuilder().offset(next).build(), requestOptions), AuditLogEntry::getId);
   }

@@ -663,7 +663,7 @@ public final class AtlasClient implements AutoCloseable {
   }
 
   private Operation<QueryResponse> queryOp(QueryRequest body) {
-    return Operation.of("query", () -> queryApi.queryCall(body, null), QueryResponse.class);
+    return Operation.of("query", () -> queryApi.queryCall(body, null), QueryResponse.class).finish(ExactRows::in);
   }
 
   private Operation<HealthResponse> getHealthOp() {

@@ -82,7 +82,7 @@ public final class Conversations {
   private Page<Conversation> page(ListConversationsParams params, RequestOptions requestOptions,
       ListConversationsResponse r) {
     int offset = params.offset() == null ? 0 : Math.max(0, params.offset());
-    return new Page<>(r.getConversations(), r.getTotal(), offset, params.limit(),
+    return new Page<>(r.getConversations(), r.getTotal(), offset, params.limit(), null,
         next -> list(params.withOffset(next), requestOptions),
         next -> listAsync(params.withOffset(next), requestOptions), Conversation::getId);
   }
@@ -245,8 +245,7 @@ public final class Conversations {
   public ShareConversationResponse share(String id, ShareOptions options, RequestOptions requestOptions) {
     PathIds.check("id", id);
     Objects.requireNonNull(options, "options");
-    ShareConversationRequest body = new ShareConversationRequest().expiresIn(options.expiresIn()).shareMode(options.shareMode());
-    return ctx.send(shareConversationOp(id, body), requestOptions);
+    return ctx.send(shareConversationOp(id, shareBody(options)), requestOptions);
   }
 
   /**
@@ -261,8 +260,15 @@ public final class Conversations {
       RequestOptions requestOptions) {
     PathIds.check("id", id);
     Objects.requireNonNull(options, "options");
-    ShareConversationRequest body = new ShareConversationRequest().expiresIn(options.expiresIn()).shareMode(options.shareMode());
-    return ctx.sendAsync(shareConversationOp(id, body), requestOptions);
+    return ctx.sendAsync(shareConversationOp(id, shareBody(options)), requestOptions);
+  }
+
+  /** @return the body to send: none when no option is set, which the server reads as its defaults */
+  private static ShareConversationRequest shareBody(ShareOptions options) {
+    if (options.expiresIn() == null && options.shareMode() == null) {
+      return null;
+    }
+    return new ShareConversationRequest().expiresIn(options.expiresIn()).shareMode(options.shareMode());
   }
 
   /**

@@ -145,7 +145,7 @@ final class FrameDecoder {
       case "start-step" -> out.accept(new StreamEvent.StepStart());
       case "finish-step" -> out.accept(new StreamEvent.StepFinish());
       case "text-start", "text-end", "reasoning-start", "reasoning-end" ->
-          out.accept(new StreamEvent.PartBoundary(type, f.id));
+          out.accept(new StreamEvent.PartBoundary(type, f.id, meta(f)));
       case "tool-input-start" -> {
         remember(f.toolCallId, f.toolName);
         out.accept(new StreamEvent.ToolInputStart(f.toolCallId, f.toolName));
@@ -153,14 +153,15 @@ final class FrameDecoder {
       case "tool-input-delta" -> out.accept(new StreamEvent.ToolInputDelta(f.toolCallId, f.inputTextDelta));
       case "tool-input-available" -> {
         remember(f.toolCallId, f.toolName);
-        out.accept(new StreamEvent.ToolCall(f.toolCallId, f.toolName, f.input));
+        out.accept(new StreamEvent.ToolCall(f.toolCallId, f.toolName, f.input, meta(f)));
       }
       case "tool-input-error" -> {
         remember(f.toolCallId, f.toolName);
         out.accept(new StreamEvent.ToolError(f.toolCallId, f.toolName, f.errorText, f.input));
       }
       case "tool-output-available" -> {
-        out.accept(new StreamEvent.ToolResult(f.toolCallId, toolNames.get(f.toolCallId), f.output, f.preliminary));
+        out.accept(new StreamEvent.ToolResult(f.toolCallId, toolNames.get(f.toolCallId), f.output, f.preliminary,
+            meta(f)));
         if (!f.preliminary) {
           StreamEvent.Result rows = rows(f.toolCallId, f.output);
           if (rows != null) {
@@ -297,6 +298,12 @@ final class FrameDecoder {
         Optional.ofNullable(string(d.get("detail"))), Optional.ofNullable(string(d.get("requestId"))));
   }
 
+  /** @return the frame's {@code providerMetadata} object, if it has one */
+  private static Optional<JsonObject> meta(Frame f) {
+    return f.providerMetadata != null && f.providerMetadata.isJsonObject()
+        ? Optional.of(f.providerMetadata.getAsJsonObject()) : Optional.empty();
+  }
+
   private static String string(JsonElement e) {
     return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
   }
@@ -318,6 +325,7 @@ final class FrameDecoder {
     JsonElement input;
     JsonElement output;
     JsonElement data;
+    JsonElement providerMetadata;
     boolean preliminary;
     boolean isTransient;
 
@@ -338,6 +346,7 @@ final class FrameDecoder {
         case "input" -> input = tree(p);
         case "output" -> output = tree(p);
         case "data" -> data = tree(p);
+        case "providerMetadata" -> providerMetadata = tree(p);
         case "preliminary" -> preliminary = p.currentToken() == JsonToken.VALUE_TRUE;
         case "transient" -> isTransient = p.currentToken() == JsonToken.VALUE_TRUE;
         default -> skip(p);
@@ -360,6 +369,7 @@ final class FrameDecoder {
       input = null;
       output = null;
       data = null;
+      providerMetadata = null;
       preliminary = false;
       isTransient = false;
     }

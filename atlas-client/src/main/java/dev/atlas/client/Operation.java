@@ -3,6 +3,7 @@ package dev.atlas.client;
 import dev.atlas.client.generated.invoker.ApiException;
 import java.lang.reflect.Type;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import okhttp3.Call;
 import okhttp3.Request;
 
@@ -33,9 +34,13 @@ final class Operation<T> {
   private final boolean readOnly;
   private final String resourceId;
   private final int resultStatus;
+  private final UnaryOperator<Request> rewrite;
+  private final UnaryOperator<T> finish;
 
   private Operation(String name, CallFactory factory, Type resultType, boolean readOnly, String resourceId,
-      int resultStatus) {
+      int resultStatus, UnaryOperator<Request> rewrite, UnaryOperator<T> finish) {
+    this.rewrite = rewrite;
+    this.finish = finish;
     this.name = Objects.requireNonNull(name, "name");
     this.factory = Objects.requireNonNull(factory, "factory");
     this.resultType = Objects.requireNonNull(resultType, "resultType");
@@ -52,7 +57,7 @@ final class Operation<T> {
    * @return the operation
    */
   public static <T> Operation<T> of(String name, CallFactory factory, Class<T> resultType) {
-    return new Operation<>(name, factory, resultType, false, null, 0);
+    return new Operation<>(name, factory, resultType, false, null, 0, UnaryOperator.identity(), UnaryOperator.identity());
   }
 
   /** @return the spec's operationId */
@@ -65,12 +70,12 @@ final class Operation<T> {
    * @return a copy naming it
    */
   public Operation<T> about(String id) {
-    return new Operation<>(name, factory, resultType, readOnly, id, resultStatus);
+    return new Operation<>(name, factory, resultType, readOnly, id, resultStatus, rewrite, finish);
   }
 
   /** @return a copy declared read-only: a POST that changes nothing, retried like a GET */
   public Operation<T> readOnly() {
-    return new Operation<>(name, factory, resultType, true, resourceId, resultStatus);
+    return new Operation<>(name, factory, resultType, true, resourceId, resultStatus, rewrite, finish);
   }
 
   /**
@@ -79,7 +84,31 @@ final class Operation<T> {
    * @return a copy that reads it
    */
   public Operation<T> resultAlsoOn(int status) {
-    return new Operation<>(name, factory, resultType, readOnly, resourceId, status);
+    return new Operation<>(name, factory, resultType, readOnly, resourceId, status, rewrite, finish);
+  }
+
+  /**
+   * @param change edits the request the generated code builds (e.g. its body)
+   * @return a copy that applies it
+   */
+  public Operation<T> rewrite(UnaryOperator<Request> change) {
+    return new Operation<>(name, factory, resultType, readOnly, resourceId, resultStatus, change, finish);
+  }
+
+  /**
+   * @param step applied to each parsed result before it is returned
+   * @return a copy that applies it
+   */
+  public Operation<T> finish(UnaryOperator<T> step) {
+    return new Operation<>(name, factory, resultType, readOnly, resourceId, resultStatus, rewrite, step);
+  }
+
+  /**
+   * @param result a parsed result
+   * @return it, after this operation's finishing step
+   */
+  public T finished(T result) {
+    return result == null ? null : finish.apply(result);
   }
 
   /**
@@ -90,7 +119,7 @@ final class Operation<T> {
    */
   public Request request() {
     try {
-      return factory.create().request();
+      return rewrite.apply(factory.create().request());
     } catch (ApiException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }

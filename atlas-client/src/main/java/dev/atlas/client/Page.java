@@ -24,6 +24,7 @@ public final class Page<T> {
   private final long total;
   private final int offset;
   private final Integer requestedLimit;
+  private final Integer appliedLimit;
   private final IntFunction<Page<T>> fetchAt;
   private final IntFunction<CompletableFuture<Page<T>>> fetchAtAsync;
   private final Function<T, String> idOf;
@@ -33,12 +34,14 @@ public final class Page<T> {
    * @param total the number of items matching the request, across all pages
    * @param offset the offset this page was requested at
    * @param requestedLimit the page size asked for, or null for the server's default
+   * @param appliedLimit the page size the server says it applied, or null when it does not say
    * @param fetchAt fetches the page at a given offset with the same filters and options
    * @param fetchAtAsync the same, asynchronously
    * @param idOf an item's id, used to skip items seen twice while the list shifts
    */
-  Page(List<T> items, long total, int offset, Integer requestedLimit, IntFunction<Page<T>> fetchAt,
-      IntFunction<CompletableFuture<Page<T>>> fetchAtAsync, Function<T, String> idOf) {
+  Page(List<T> items, long total, int offset, Integer requestedLimit, Integer appliedLimit,
+      IntFunction<Page<T>> fetchAt, IntFunction<CompletableFuture<Page<T>>> fetchAtAsync, Function<T, String> idOf) {
+    this.appliedLimit = appliedLimit;
     this.items = items == null ? List.of() : List.copyOf(items);
     this.total = total;
     this.offset = offset;
@@ -66,6 +69,14 @@ public final class Page<T> {
   /** @return the page size this page was requested with, if one was given (the server may have sent fewer) */
   public Optional<Integer> requestedLimit() {
     return Optional.ofNullable(requestedLimit);
+  }
+
+  /**
+   * @return the page size the server applied, when its answer says (the audit log's does: asking
+   *     for 500 entries gives 200); conversations and scheduled tasks do not say, and clamp to 100
+   */
+  public Optional<Integer> appliedLimit() {
+    return Optional.ofNullable(appliedLimit);
   }
 
   /**

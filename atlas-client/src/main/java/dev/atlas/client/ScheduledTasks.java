@@ -117,7 +117,7 @@ public final class ScheduledTasks {
   private Page<ScheduledTask> page(ListScheduledTasksParams params, RequestOptions requestOptions,
       ListScheduledTasksResponse r) {
     int offset = params.offset() == null ? 0 : Math.max(0, params.offset());
-    return new Page<>(r.getTasks(), r.getTotal(), offset, params.limit(),
+    return new Page<>(r.getTasks(), r.getTotal(), offset, params.limit(), null,
         next -> list(params.withOffset(next), requestOptions),
         next -> listAsync(params.withOffset(next), requestOptions), ScheduledTask::getId);
   }
@@ -168,6 +168,32 @@ public final class ScheduledTasks {
    * @throws AtlasException on failure
    */
   public UpdateScheduledTaskResponse update(String id, UpdateScheduledTaskInput changes, RequestOptions requestOptions) {
+    Objects.requireNonNull(changes, "changes");
+    return update(id, TaskChanges.of(changes), requestOptions);
+  }
+
+  /**
+   * Changes a task, also clearing fields (sent as {@code null}): e.g. its connection group.
+   *
+   * @param id the task id
+   * @param changes the fields to set and to clear
+   * @return the task as stored, with any warnings
+   * @throws AtlasException on failure
+   */
+  public UpdateScheduledTaskResponse update(String id, TaskChanges changes) {
+    return update(id, changes, RequestOptions.none());
+  }
+
+  /**
+   * Changes a task, also clearing fields, with per-call settings.
+   *
+   * @param id the task id
+   * @param changes the fields to set and to clear
+   * @param requestOptions timeout and headers
+   * @return the task as stored, with any warnings
+   * @throws AtlasException on failure
+   */
+  public UpdateScheduledTaskResponse update(String id, TaskChanges changes, RequestOptions requestOptions) {
     PathIds.check("id", id);
     Objects.requireNonNull(changes, "changes");
     return ctx.send(updateScheduledTaskOp(id, changes), requestOptions);
@@ -293,6 +319,20 @@ public final class ScheduledTasks {
    */
   public CompletableFuture<UpdateScheduledTaskResponse> updateAsync(String id, UpdateScheduledTaskInput changes,
       RequestOptions requestOptions) {
+    Objects.requireNonNull(changes, "changes");
+    return updateAsync(id, TaskChanges.of(changes), requestOptions);
+  }
+
+  /**
+   * Changes a task, also clearing fields, without blocking.
+   *
+   * @param id the task id
+   * @param changes the fields to set and to clear
+   * @param requestOptions timeout and headers
+   * @return the task as stored, with any warnings
+   */
+  public CompletableFuture<UpdateScheduledTaskResponse> updateAsync(String id, TaskChanges changes,
+      RequestOptions requestOptions) {
     PathIds.check("id", id);
     Objects.requireNonNull(changes, "changes");
     return ctx.sendAsync(updateScheduledTaskOp(id, changes), requestOptions);
@@ -348,10 +388,12 @@ public final class ScheduledTasks {
     return Operation.of("getScheduledTask", () -> api.getScheduledTaskCall(id, null), ScheduledTaskWithRuns.class).about(id);
   }
 
-  private Operation<UpdateScheduledTaskResponse> updateScheduledTaskOp(String id, UpdateScheduledTaskInput changes) {
-    return Operation.of("updateScheduledTask", () -> api.updateScheduledTaskCall(id, changes, null),
-        UpdateScheduledTaskResponse.class).about(id);
+  private Operation<UpdateScheduledTaskResponse> updateScheduledTaskOp(String id, TaskChanges changes) {
+    List<String> cleared = changes.clearsConnectionGroupId() ? List.of("connectionGroupId") : List.of();
+    return Operation.of("updateScheduledTask", () -> api.updateScheduledTaskCall(id, changes.input(), null),
+        UpdateScheduledTaskResponse.class).about(id).rewrite(r -> JsonNulls.with(r, cleared));
   }
+
 
   private Operation<TriggerScheduledTaskResponse> triggerScheduledTaskOp(String id) {
     return Operation.of("triggerScheduledTask", () -> api.triggerScheduledTaskCall(id, null),

@@ -1,6 +1,7 @@
 package dev.atlas.client;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import dev.atlas.client.errors.AtlasErrorCode;
 import dev.atlas.client.errors.AtlasException;
 import dev.atlas.client.errors.ErrorInfo;
@@ -38,10 +39,23 @@ public sealed interface StreamEvent {
   record StepFinish() implements StreamEvent {}
 
   /**
-   * A text or reasoning part opened or closed: {@code type} is {@code text-start},
-   * {@code text-end}, {@code reasoning-start} or {@code reasoning-end}.
+   * A text or reasoning part opened or closed.
+   *
+   * @param type {@code text-start}, {@code text-end}, {@code reasoning-start} or {@code reasoning-end}
+   * @param partId the part's id
+   * @param providerMetadata the model provider's metadata for the part, when the server sent it
    */
-  record PartBoundary(String type, String partId) implements StreamEvent {}
+  record PartBoundary(String type, String partId, Optional<JsonObject> providerMetadata) implements StreamEvent {
+    /**
+     * An event without provider metadata.
+     *
+     * @param type the frame type
+     * @param partId the part's id
+     */
+    public PartBoundary(String type, String partId) {
+      this(type, partId, Optional.empty());
+    }
+  }
 
   /** A chunk of the answer's text ({@code text-delta}); never empty. */
   record Text(String content, String partId) implements StreamEvent {}
@@ -61,8 +75,21 @@ public sealed interface StreamEvent {
    * @param toolCallId the call's id, shared by its result
    * @param name the tool, e.g. {@code explore} or {@code executeSQL}
    * @param args the input, as sent (null if absent)
+   * @param providerMetadata the model provider's metadata for the call, when the server sent it
    */
-  record ToolCall(String toolCallId, String name, JsonElement args) implements StreamEvent {}
+  record ToolCall(String toolCallId, String name, JsonElement args, Optional<JsonObject> providerMetadata)
+      implements StreamEvent {
+    /**
+     * An event without provider metadata.
+     *
+     * @param toolCallId the call's id
+     * @param name the tool
+     * @param args the input
+     */
+    public ToolCall(String toolCallId, String name, JsonElement args) {
+      this(toolCallId, name, args, Optional.empty());
+    }
+  }
 
   /**
    * A tool returned ({@code tool-output-available}).
@@ -71,8 +98,22 @@ public sealed interface StreamEvent {
    * @param name the tool's name from its call, or null if the call was not seen
    * @param result the output, as sent
    * @param preliminary whether more output for this call will follow
+   * @param providerMetadata the model provider's metadata for the result, when the server sent it
    */
-  record ToolResult(String toolCallId, String name, JsonElement result, boolean preliminary) implements StreamEvent {}
+  record ToolResult(String toolCallId, String name, JsonElement result, boolean preliminary,
+      Optional<JsonObject> providerMetadata) implements StreamEvent {
+    /**
+     * An event without provider metadata.
+     *
+     * @param toolCallId the call's id
+     * @param name the tool's name
+     * @param result the output
+     * @param preliminary whether more output follows
+     */
+    public ToolResult(String toolCallId, String name, JsonElement result, boolean preliminary) {
+      this(toolCallId, name, result, preliminary, Optional.empty());
+    }
+  }
 
   /**
    * A tool call failed ({@code tool-output-error}) or its input was rejected ({@code tool-input-error}).

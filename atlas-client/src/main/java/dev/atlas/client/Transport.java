@@ -166,7 +166,7 @@ final class Transport {
     int status = response.code();
     trace.responded(response);
     if (response.isSuccessful()) {
-      return parseSuccess(response, op.resultType(), op.safeToRepeat(response.request()), trace);
+      return op.finished(parseSuccess(response, op.resultType(), op.safeToRepeat(response.request()), trace));
     }
     if (op.isResultStatus(status)) {
       return parseResultOnErrorStatus(op, response);

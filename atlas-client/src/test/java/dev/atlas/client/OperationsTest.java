@@ -122,7 +122,8 @@ class OperationsTest extends WireMockSupport {
             a -> a.conversations().unstar(CONV), r -> assertThat(((StarConversationResponse) r).getId()).isEqualTo(CONV)),
         c("getConversationShareStatus", "GET", "/api/v1/conversations/" + CONV + "/share", none, null,
             a -> a.conversations().shareStatus(CONV), r -> assertThat(((ShareStatus) r).getShared()).isNotNull()),
-        c("shareConversation", "POST", "/api/v1/conversations/" + CONV + "/share", none, "{}",
+        // no body: the server reads it as its defaults
+        c("shareConversation", "POST", "/api/v1/conversations/" + CONV + "/share", none, null,
             a -> a.conversations().share(CONV), r -> assertThat(((ShareConversationResponse) r).getToken()).isNotBlank()),
         c("shareConversation", "POST", "/api/v1/conversations/" + CONV + "/share", none,
             "{\"expiresIn\":\"7d\",\"shareMode\":\"org\"}",
