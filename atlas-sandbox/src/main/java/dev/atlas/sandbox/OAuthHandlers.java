@@ -172,7 +172,7 @@ final class OAuthHandlers {
       }
     }
     String name = Wire.optText(body, "client_name");
-    Instant now = Instant.now();
+    Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     OAuthState.Client client;
     synchronized (oauth) {
       client = new OAuthState.Client(oauth.randomId(32), name, redirects, scope, now);
@@ -233,7 +233,7 @@ final class OAuthHandlers {
       synchronized (oauth) {
         oauth.codes.put(code, new OAuthState.Code(client.id, redirect, q.get("code_challenge"), q.get("scope")));
         client.owned = true;
-        client.updatedAt = Instant.now();
+        client.updatedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
       }
       back.put("code", code);
     }
@@ -296,7 +296,7 @@ final class OAuthHandlers {
   }
 
   private JsonObject issue(String clientId, String scope, boolean jwt) {
-    Instant now = Instant.now();
+    Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     JsonObject out = new JsonObject();
     synchronized (oauth) {
       OAuthState.Client client = oauth.client(clientId);
