@@ -62,6 +62,7 @@ public final class AtlasClient implements AutoCloseable {
   private final Lazy<Conversations> conversations;
   private final Lazy<ScheduledTasks> scheduledTasks;
   private final Lazy<Admin> admin;
+  private final Lazy<Mcp> mcp;
   private final Streaming streaming;
 
   AtlasClient(ClientContext ctx) {
@@ -75,6 +76,7 @@ public final class AtlasClient implements AutoCloseable {
     this.conversations = new Lazy<>(() -> new Conversations(ctx));
     this.scheduledTasks = new Lazy<>(() -> new ScheduledTasks(ctx));
     this.admin = new Lazy<>(() -> new Admin(ctx));
+    this.mcp = new Lazy<>(() -> new Mcp(ctx));
     this.streaming = new Streaming(ctx);
   }
 
@@ -638,6 +640,14 @@ public final class AtlasClient implements AutoCloseable {
   /** @return admin endpoints (admin role): overview, connections, audit, plugins, semantic layer */
   public Admin admin() {
     return admin.get();
+  }
+
+  /**
+   * @return MCP onboarding for this server: connect a user's MCP client through OAuth (which sends
+   *     none of this client's credentials) and list or revoke the connected agents
+   */
+  public Mcp mcp() {
+    return mcp.get();
   }
 
   /** @return the base URL requests go to, without a trailing slash */

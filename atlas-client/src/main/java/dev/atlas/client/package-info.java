@@ -3,7 +3,7 @@
  *
  * <p>Holds the client and its builder, the resource groups ({@link dev.atlas.client.Conversations},
  * {@link dev.atlas.client.ScheduledTasks}, {@link dev.atlas.client.Admin},
- * {@link dev.atlas.client.Semantic}), per-call options ({@link dev.atlas.client.RequestOptions} and
+ * {@link dev.atlas.client.Semantic}, {@link dev.atlas.client.Mcp}), per-call options ({@link dev.atlas.client.RequestOptions} and
  * the parameter records), streams and their typed events ({@link dev.atlas.client.AtlasStream},
  * {@link dev.atlas.client.StreamEvent}, {@link dev.atlas.client.ChatResponse}, the pull-based
  * {@link dev.atlas.client.SseParser}), and pages ({@link dev.atlas.client.Page},

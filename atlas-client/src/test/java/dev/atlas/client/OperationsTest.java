@@ -213,7 +213,14 @@ class OperationsTest extends WireMockSupport {
         c("listStarterPrompts", "GET", "/api/v1/starter-prompts", none, null, AtlasClient::starterPrompts,
             r -> assertThat(((ListStarterPromptsResponse) r).getPrompts()).isNotEmpty()),
         c("listStarterPrompts", "GET", "/api/v1/starter-prompts", Map.of("limit", "3"), null, a -> a.starterPrompts(3),
-            r -> assertThat(((ListStarterPromptsResponse) r).getTotal()).isNotNull()));
+            r -> assertThat(((ListStarterPromptsResponse) r).getTotal()).isNotNull()),
+        c("listOAuthClients", "GET", "/api/v1/me/oauth-clients", none, null, a -> a.mcp().listAgents(),
+            r -> assertThat(((dev.atlas.client.generated.model.ListOAuthClientsResponse) r).getClients())
+                .allSatisfy(x -> assertThat(x.getCreatedAt().isParsed()).isTrue())),
+        c("revokeOAuthClient", "POST", "/api/v1/me/oauth-clients/a%2Fb%20c/revoke", none, null,
+            a -> a.mcp().revokeAgent("a/b c"),
+            r -> assertThat(((dev.atlas.client.generated.model.RevokeOAuthClientResponse) r).getTokensRevoked())
+                .isEqualTo(4)));
   }
 
   static Map<String, String> auditQuery() {

@@ -29,6 +29,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sandbox's own code (a stub server such as WireMock answers canned responses, the sandbox keeps
  * state). Thread-safe. Run it standalone with {@code java dev.atlas.sandbox.AtlasSandbox --port 3001}.
  *
+ * <p>It also plays the OAuth authorization server of managed auth, for MCP onboarding: discovery,
+ * dynamic client registration, an authorize endpoint whose user consents at once, EdDSA-signed
+ * JWT access tokens bound to a workspace, refresh, and the caller's OAuth clients
+ * ({@link Builder#oauth(boolean)} turns it off, answering as an Atlas in api-key mode).
+ *
  * <p>What it does not emulate: other auth modes than a simple key (no sessions, SSO, BYOT, roles:
  * the key is an admin), LLM providers (answers are scripted), connections other than
  * {@code default}, plugins (none installed), scheduler timing (tasks run only when triggered),
@@ -49,6 +54,7 @@ public final class AtlasSandbox implements AutoCloseable {
   private final Warehouse warehouse = new Warehouse();
   private final Router router;
   private final String demoActionId;
+  private final OAuthHandlers oauth;
 
   private AtlasSandbox(Builder b) throws IOException {
     this.apiKey = b.apiKey;
@@ -67,6 +73,9 @@ public final class AtlasSandbox implements AutoCloseable {
     this.router = new Router(apiKey, b.slowDelay, new MiscHandlers(validator), queries,
         new ConversationHandlers(state, baseUrl()), new TaskHandlers(state, queries, actions),
         new AuditHandlers(state), new AdminHandlers(state, warehouse), actions);
+    OAuthState oauthState = new OAuthState();
+    this.oauth = new OAuthHandlers(baseUrl(), b.oauth, b.workspaces, oauthState);
+    router.mountOAuth(oauth, new OAuthClientHandlers(oauthState, b.workspaces));
     server.createContext("/", router::handle);
     this.demoActionId = actions.record("jira:create", "PROJ", "Create ticket PROJ-1: revenue dip in the north region",
         "executed");
@@ -96,6 +105,22 @@ public final class AtlasSandbox implements AutoCloseable {
   /** @return the id of the executed action recorded at start, which can be rolled back once */
   public String demoActionId() {
     return demoActionId;
+  }
+
+  /**
+   * @return the OAuth issuer the sandbox's tokens carry, {@code {baseUrl}/api/auth}; its discovery
+   *     document is at {@code {baseUrl}/.well-known/oauth-authorization-server/api/auth}
+   */
+  public String oauthIssuer() {
+    return oauth.issuer();
+  }
+
+  /**
+   * @param accessToken an MCP access token
+   * @return whether it is a JWT signed by this sandbox's key (what the MCP endpoint would check first)
+   */
+  public boolean isSignedAccessToken(String accessToken) {
+    return oauth.verify(accessToken);
   }
 
   /** @return how many requests the sandbox has received */
@@ -154,6 +179,8 @@ public final class AtlasSandbox implements AutoCloseable {
     private String apiKey = "sk-sandbox-" + UUID.randomUUID().toString().substring(0, 8);
     private Duration pacing = Duration.ZERO;
     private Duration slowDelay = Duration.ofSeconds(2);
+    private boolean oauth = true;
+    private java.util.List<String> workspaces = java.util.List.of("ws-sandbox");
 
     private Builder() {}
 
@@ -178,6 +205,30 @@ public final class AtlasSandbox implements AutoCloseable {
     /** @param delay how long {@link Fault#SLOW} waits @return this */
     public Builder slowDelay(Duration delay) {
       this.slowDelay = Objects.requireNonNull(delay, "delay");
+      return this;
+    }
+
+    /**
+     * @param enabled true (the default) to play the authorization server of managed auth, whose
+     *     signed-in user consents at once; false to answer as an Atlas in api-key mode (404 on OAuth
+     *     discovery and the auth routes, no OAuth clients)
+     * @return this
+     */
+    public Builder oauth(boolean enabled) {
+      this.oauth = enabled;
+      return this;
+    }
+
+    /**
+     * @param active the workspace MCP tokens are bound to (default {@code ws-sandbox})
+     * @param more further workspaces of the user: tokens then carry the multi-workspace claim
+     * @return this
+     */
+    public Builder workspaces(String active, String... more) {
+      java.util.List<String> all = new java.util.ArrayList<>();
+      all.add(Objects.requireNonNull(active, "active"));
+      all.addAll(java.util.List.of(more));
+      this.workspaces = java.util.List.copyOf(all);
       return this;
     }
 

@@ -74,6 +74,25 @@ final class Router {
     route("GET", "/api/v1/starter-prompts", misc::starterPrompts);
   }
 
+  /** Adds the routes of the authorization server (public) and of the caller's OAuth clients. */
+  void mountOAuth(OAuthHandlers oauth, OAuthClientHandlers clients) {
+    String id = "([^/]+)";
+    for (String p : List.of("/\\.well-known/oauth-authorization-server/api/auth", "/\\.well-known/openid-configuration/api/auth")) {
+      publicRoute("GET", p, oauth::metadata);
+      publicRoute("OPTIONS", p, oauth::discoveryOptions);
+    }
+    for (String p : List.of("/\\.well-known/oauth-protected-resource/mcp", "/\\.well-known/oauth-protected-resource/mcp/" + id)) {
+      publicRoute("GET", p, oauth::protectedResource);
+      publicRoute("OPTIONS", p, oauth::discoveryOptions);
+    }
+    publicRoute("POST", "/api/auth/oauth2/register", oauth::register);
+    publicRoute("GET", "/api/auth/oauth2/authorize", oauth::authorize);
+    publicRoute("POST", "/api/auth/oauth2/token", oauth::token);
+    publicRoute("GET", "/api/auth/jwks", oauth::jwks);
+    route("GET", "/api/v1/me/oauth-clients", clients::listClients);
+    route("POST", "/api/v1/me/oauth-clients/" + id + "/revoke", clients::revokeClient);
+  }
+
   int requestCount() {
     return requests.get();
   }

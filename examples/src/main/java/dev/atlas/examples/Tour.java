@@ -32,6 +32,7 @@ public final class Tour {
       steps.put("rollback", () -> RollbackExample.run(atlas, null));
       steps.put("batch", () -> BatchExample.run(atlas));
       steps.put("error handling", () -> ErrorHandlingExample.run(atlas));
+      steps.put("MCP onboarding", () -> McpExample.run(atlas));
       steps.forEach((name, step) -> {
         try {
           step.run();

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The checked-in spec against CONTRACT.md: every operation, named schemas, errors, examples. */
 class OpenApiSpecTest {
-  /** Method, path and operationId of all 34 operations of the wire contract. */
+  /** Method, path and operationId of all 36 operations of the wire contract. */
   static final List<String> OPERATIONS = List.of(
       "GET /api/health getHealth",
       "POST /api/v1/query query",
@@ -55,7 +55,9 @@ class OpenApiSpecTest {
       "POST /api/v1/admin/plugins/{id}/health checkPluginHealth",
       "POST /api/v1/actions/{id}/rollback rollbackAction",
       "GET /api/v1/tables listTables",
-      "GET /api/v1/starter-prompts listStarterPrompts");
+      "GET /api/v1/starter-prompts listStarterPrompts",
+      "GET /api/v1/me/oauth-clients listOAuthClients",
+      "POST /api/v1/me/oauth-clients/{id}/revoke revokeOAuthClient");
 
   static OpenAPI api;
 
@@ -93,7 +95,7 @@ class OpenApiSpecTest {
   @Test
   void everyOperationHasOneKnownTagSummaryAndDescription() {
     var tags = List.of("Health", "Query", "Chat", "Conversations", "Scheduled Tasks", "SQL", "Tables",
-        "Starter Prompts", "Admin", "Actions");
+        "Starter Prompts", "Admin", "Actions", "OAuth Clients");
     operations().forEach((key, op) -> {
       assertThat(op.getTags()).as(key).hasSize(1);
       assertThat(tags).as(key).contains(op.getTags().get(0));

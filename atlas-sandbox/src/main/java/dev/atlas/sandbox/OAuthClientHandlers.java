@@ -1,0 +1,87 @@
+package dev.atlas.sandbox;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * {@code /api/v1/me/oauth-clients}: the OAuth clients (AI agents) of the caller, who is the API
+ * key's user, and their revocation. A client shows once its user consented (the server lists
+ * only clients with an owner). With OAuth off no client can register, so the list is empty and
+ * every revocation is 404, as on a server in api-key mode.
+ */
+final class OAuthClientHandlers {
+  private final OAuthState oauth;
+  private final List<String> workspaces;
+
+  OAuthClientHandlers(OAuthState oauth, List<String> workspaces) {
+    this.oauth = oauth;
+    this.workspaces = List.copyOf(workspaces);
+  }
+
+  void listClients(Call c) throws IOException {
+    JsonArray list = new JsonArray();
+    Instant now = Instant.now();
+    synchronized (oauth) {
+      List<OAuthState.Client> owned = new ArrayList<>(oauth.clients.values().stream().filter(x -> x.owned).toList());
+      Collections.reverse(owned);
+      owned.sort(Comparator.comparing((OAuthState.Client x) -> x.createdAt).reversed());
+      for (OAuthState.Client x : owned) {
+        Instant lastUsed = x.storedAccessTokens.isEmpty() ? null : x.storedAccessTokens.get(x.storedAccessTokens.size() - 1);
+        boolean liveAccess = lastUsed != null && lastUsed.plusSeconds(OAuthState.ACCESS_TTL_SECONDS).isAfter(now);
+        JsonObject o = new JsonObject();
+        o.addProperty("clientId", x.id);
+        o.addProperty("clientName", x.name);
+        o.add("redirectUris", Wire.strings(x.redirectUris));
+        o.addProperty("createdAt", Wire.iso(x.createdAt));
+        o.addProperty("updatedAt", Wire.iso(x.updatedAt));
+        o.addProperty("disabled", false);
+        o.add("type", JsonNull.INSTANCE);
+        o.add("lastUsedAt", lastUsed == null ? JsonNull.INSTANCE : new JsonPrimitive(Wire.iso(lastUsed)));
+        o.addProperty("tokenCount", x.storedAccessTokens.size());
+        o.addProperty("tokenState", liveAccess || oauth.hasLiveRefresh(x.id, now) ? "active" : "reconnect_required");
+        o.add("rateLimitPerMinute", JsonNull.INSTANCE);
+        o.addProperty("workspaceScope", workspaces.size() > 1 ? "multi" : "single");
+        o.add("grantedWorkspaceIds", Wire.strings(workspaces.size() > 1 ? workspaces : List.of()));
+        list.add(o);
+      }
+    }
+    JsonObject out = new JsonObject();
+    out.add("clients", list);
+    out.addProperty("deployMode", "self-hosted");
+    c.json(200, out);
+  }
+
+  void revokeClient(Call c) throws IOException {
+    String id = c.param(1);
+    if (id.length() > 255) {
+      JsonObject detail = new JsonObject();
+      detail.addProperty("origin", "string");
+      detail.addProperty("code", "too_big");
+      detail.addProperty("maximum", 255);
+      detail.addProperty("inclusive", true);
+      detail.add("path", Wire.strings(List.of("id")));
+      detail.addProperty("message", "Too big: expected string to have <=255 characters");
+      throw new Reject(422, "validation_error", "Invalid path parameters", Wire.object("details", Wire.array(detail)));
+    }
+    int revoked;
+    synchronized (oauth) {
+      OAuthState.Client client = oauth.client(id);
+      if (client == null || !client.owned) {
+        throw new Reject(404, "not_found", "OAuth client not found.");
+      }
+      revoked = oauth.revoke(id);
+    }
+    JsonObject out = new JsonObject();
+    out.addProperty("success", true);
+    out.addProperty("tokensRevoked", revoked);
+    c.json(200, out);
+  }
+}
