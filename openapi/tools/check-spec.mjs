@@ -5,8 +5,10 @@
 //   5. TypeScript client (@hey-api/openapi-ts), type-checked with tsc
 //   6. Python client (openapi-generator, python), imported with python3
 //
-// usage: node tools/check-spec.mjs <spec> [--expect-failures]
+// usage: node tools/check-spec.mjs <spec> [--expect-failures] [--only <step>]
 // With --expect-failures (for the broken fixture) every step must fail, and the run passes if so.
+// --only runs the steps whose title starts with <step>: `--only postman` writes the Postman
+// collection (npm run postman) and nothing else.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +19,8 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const spec = path.resolve(process.argv[2] || 'openapi.json');
 const expectFailures = process.argv.includes('--expect-failures');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 ? String(process.argv[onlyAt + 1] || '').toLowerCase() : null;
 const name = path.basename(spec, '.json');
 const out = path.join(root, 'target', 'spec-checks', name);
 const bin = (tool) => path.join(root, 'node_modules', '.bin', tool);
@@ -241,9 +245,15 @@ const steps = [
   ['Python client (openapi-generator python + python3 import)', python],
 ];
 
+const selected = steps.filter(([title]) => only === null || title.toLowerCase().startsWith(only));
+if (selected.length === 0) {
+  console.error(`check-spec: no step starts with "${only}"`);
+  process.exit(2);
+}
+
 let bad = 0;
 console.log(`== spec checks of ${path.relative(root, spec)}${expectFailures ? ' (every check must fail)' : ''}`);
-for (const [title, step] of steps) {
+for (const [title, step] of selected) {
   const started = Date.now();
   try {
     const detail = await step();

@@ -37,17 +37,17 @@ final class AdminHandlers {
 
   void connections(Call c) throws IOException {
     JsonObject conn = new JsonObject();
-    conn.addProperty("id", "default");
+    conn.addProperty("id", state.connectionId);
     conn.addProperty("dbType", "postgres");
     conn.addProperty("description", "Sandbox demo warehouse (in-memory)");
-    conn.addProperty("groupId", "default");
-    conn.addProperty("groupName", "Default");
+    conn.addProperty("groupId", state.groupId);
+    conn.addProperty("groupName", state.groupId.equals("default") ? "Default" : state.groupId);
     conn.addProperty("billable", false);
     c.json(200, Wire.object("connections", Wire.array(conn)));
   }
 
   void testConnection(Call c) throws IOException {
-    if (!c.param(1).equals("default")) {
+    if (!c.param(1).equals(state.connectionId)) {
       throw new Reject(404, "not_found", "Connection \"" + c.param(1) + "\" not found");
     }
     JsonObject o = new JsonObject();
@@ -128,7 +128,7 @@ final class AdminHandlers {
 
   void tables(Call c) throws IOException {
     String connection = c.query.get("connectionId");
-    if (connection != null && !connection.equals("default")) {
+    if (connection != null && !connection.equals(state.connectionId)) {
       throw new Reject(404, "connection_not_found", "Connection \"" + connection + "\" not found");
     }
     JsonArray tables = new JsonArray();
@@ -151,7 +151,7 @@ final class AdminHandlers {
     o.addProperty("columnCount", columnsJson(table).size());
     o.addProperty("joinCount", table.equals("orders") ? 2 : 1);
     o.addProperty("measureCount", table.equals("orders") ? 1 : 0);
-    o.addProperty("connection", "default");
+    o.addProperty("connection", state.connectionId);
     return o;
   }
 

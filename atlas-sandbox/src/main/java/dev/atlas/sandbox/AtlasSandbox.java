@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Built on the JDK's own HTTP server ({@code com.sun.net.httpserver}): a real HTTP/1.1 server on
  * 127.0.0.1 with chunked streaming, and no dependency to manage; the state and the agent are the
  * sandbox's own code (a stub server such as WireMock answers canned responses, the sandbox keeps
- * state). Thread-safe. Run it standalone with {@code java dev.atlas.sandbox.AtlasSandbox --port 3001}.
+ * state). Thread-safe. Run it standalone with {@code java -jar atlas-sandbox-<version>-all.jar --port 3001}
+ * (the runnable jar, classifier {@code all}), or {@code java dev.atlas.sandbox.AtlasSandbox --help}
+ * on a class path.
  *
  * <p>It also plays the OAuth authorization server of managed auth, for MCP onboarding: discovery,
  * dynamic client registration, an authorize endpoint whose user consents at once, EdDSA-signed
@@ -35,8 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@link Builder#oauth(boolean)} turns it off, answering as an Atlas in api-key mode).
  *
  * <p>What it does not emulate: other auth modes than a simple key (no sessions, SSO, BYOT, roles:
- * the key is an admin), LLM providers (answers are scripted), connections other than
- * {@code default}, plugins (none installed), scheduler timing (tasks run only when triggered),
+ * the key is an admin), LLM providers (answers are scripted), more than one connection
+ * ({@code default} unless {@link Builder#connection(String, String)} names it), plugins (none installed), scheduler timing (tasks run only when triggered),
  * deliveries (recorded, never sent), and the server's full validation messages.
  */
 public final class AtlasSandbox implements AutoCloseable {
@@ -68,14 +70,17 @@ public final class AtlasSandbox implements AutoCloseable {
     server.setExecutor(executor);
     SqlValidator validator = new SqlValidator(new LinkedHashSet<>(Warehouse.TABLES));
     SandboxState state = new SandboxState();
+    state.connectionId = b.connectionId;
+    state.groupId = b.groupId;
     QueryHandlers queries = new QueryHandlers(state, new Agent(warehouse, validator), b.pacing);
     ActionHandlers actions = new ActionHandlers(state);
-    this.router = new Router(apiKey, b.slowDelay, new MiscHandlers(validator), queries,
+    this.router = new Router(apiKey, b.slowDelay, new MiscHandlers(validator, state), queries,
         new ConversationHandlers(state, baseUrl()), new TaskHandlers(state, queries, actions),
         new AuditHandlers(state), new AdminHandlers(state, warehouse), actions);
     OAuthState oauthState = new OAuthState();
     this.oauth = new OAuthHandlers(baseUrl(), b.oauth, b.workspaces, oauthState);
     router.mountOAuth(oauth, new OAuthClientHandlers(oauthState, b.workspaces));
+    router.deployment(new Deployment(b.organization, b.actions));
     server.createContext("/", router::handle);
     this.demoActionId = actions.record("jira:create", "PROJ", "Create ticket PROJ-1: revenue dip in the north region",
         "executed");
@@ -151,25 +156,21 @@ public final class AtlasSandbox implements AutoCloseable {
   }
 
   /**
-   * Runs the sandbox until interrupted.
+   * Runs the sandbox until interrupted; {@code --help} prints the options. A port that is taken,
+   * or a wrong option, is one line on standard error and a non-zero exit status.
    *
    * @param args {@code --port N} (default 3001), {@code --api-key KEY} (default {@code sk-sandbox}),
-   *     {@code --pacing-ms N} (delay between streamed frames, default 0)
+   *     {@code --pacing-ms N} (delay between streamed frames, default 0), and the options of
+   *     {@link Builder#simpleKeyWithoutOrganization()}, {@link Builder#withoutActions()} and
+   *     {@link Builder#connection(String, String)}
    * @throws InterruptedException when stopped
    */
   public static void main(String[] args) throws InterruptedException {
-    Builder b = builder().port(3001).apiKey("sk-sandbox");
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      switch (args[i]) {
-        case "--port" -> b.port(Integer.parseInt(args[i + 1]));
-        case "--api-key" -> b.apiKey(args[i + 1]);
-        case "--pacing-ms" -> b.pacing(Duration.ofMillis(Long.parseLong(args[i + 1])));
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
-      }
+    SandboxCommand.Outcome outcome = SandboxCommand.start(args, System.out, System.err);
+    if (outcome.sandbox() == null) {
+      System.exit(outcome.exitCode());
     }
-    AtlasSandbox sandbox = b.start();
-    System.out.println("Atlas sandbox at " + sandbox.baseUrl() + " (API key " + sandbox.apiKey() + ")");
-    Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
+    Runtime.getRuntime().addShutdownHook(new Thread(outcome.sandbox()::close));
     Thread.currentThread().join();
   }
 
@@ -181,6 +182,10 @@ public final class AtlasSandbox implements AutoCloseable {
     private Duration slowDelay = Duration.ofSeconds(2);
     private boolean oauth = true;
     private java.util.List<String> workspaces = java.util.List.of("ws-sandbox");
+    private boolean organization = true;
+    private boolean actions = true;
+    private String connectionId = "default";
+    private String groupId = "default";
 
     private Builder() {}
 
@@ -229,6 +234,44 @@ public final class AtlasSandbox implements AutoCloseable {
       all.add(Objects.requireNonNull(active, "active"));
       all.addAll(java.util.List.of(more));
       this.workspaces = java.util.List.copyOf(all);
+      return this;
+    }
+
+    /**
+     * Answers like a real server in simple API-key mode whose key has no active organization:
+     * scheduled tasks, the audit log, connections and their test answer 400 {@code bad_request}
+     * "No active organization", and the plugin routes 403 {@code forbidden_role}. For testing code
+     * that must cope with such a server.
+     *
+     * @return this
+     */
+    public Builder simpleKeyWithoutOrganization() {
+      this.organization = false;
+      return this;
+    }
+
+    /**
+     * Answers like a real server whose actions feature is off: the rollback route is not mounted,
+     * so it answers 404 with a plain-text body, not the error envelope.
+     *
+     * @return this
+     */
+    public Builder withoutActions() {
+      this.actions = false;
+      return this;
+    }
+
+    /**
+     * Names the demo warehouse's connection and its connection group (both {@code default}
+     * unless set): the ids the connection list shows and that tasks, queries and tests accept.
+     *
+     * @param id the connection id
+     * @param groupId the connection group's id
+     * @return this
+     */
+    public Builder connection(String id, String groupId) {
+      this.connectionId = Objects.requireNonNull(id, "id");
+      this.groupId = Objects.requireNonNull(groupId, "groupId");
       return this;
     }
 

@@ -27,7 +27,7 @@ final class AuditHandlers {
   }
 
   /** @return the audit row of a query the agent ran at {@code t} */
-  static JsonObject row(Agent.Answer a, Instant t) {
+  static JsonObject row(Agent.Answer a, Instant t, String connectionId) {
     JsonObject e = new JsonObject();
     e.addProperty("id", UUID.randomUUID().toString());
     e.addProperty("timestamp", Wire.iso(t));
@@ -47,7 +47,7 @@ final class AuditHandlers {
     } else {
       e.add("error", JsonNull.INSTANCE);
     }
-    e.addProperty("source_id", "default");
+    e.addProperty("source_id", connectionId);
     e.addProperty("source_type", "postgres");
     e.addProperty("target_host", "sandbox");
     return e;

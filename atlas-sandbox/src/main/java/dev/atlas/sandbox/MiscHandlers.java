@@ -15,9 +15,11 @@ final class MiscHandlers {
       .getAsJsonObject())).getBytes(StandardCharsets.UTF_8);
 
   private final SqlValidator validator;
+  private final SandboxState state;
 
-  MiscHandlers(SqlValidator validator) {
+  MiscHandlers(SqlValidator validator, SandboxState state) {
     this.validator = validator;
+    this.state = state;
   }
 
   void health(Call c) throws IOException {
@@ -32,7 +34,7 @@ final class MiscHandlers {
     JsonObject body = c.body();
     String sql = Wire.requireText(body, "sql");
     String connection = Wire.optText(body, "connectionId");
-    if (connection != null && !connection.equals("default")) {
+    if (connection != null && !connection.equals(state.connectionId)) {
       JsonObject out = new JsonObject();
       out.addProperty("valid", false);
       JsonObject err = new JsonObject();

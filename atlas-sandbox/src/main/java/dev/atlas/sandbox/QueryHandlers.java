@@ -105,7 +105,7 @@ final class QueryHandlers {
    * Puts a question to the agent and remembers it.
    *
    * @param body the request: its {@code conversationId} continues that conversation, else a new one
-   *     starts; a {@code connectionId} other than {@code default} is 404
+   *     starts; a {@code connectionId} other than the sandbox's is 404
    */
   Asked ask(JsonObject body, String question) {
     String cid = resolveConversation(body, question);
@@ -117,7 +117,7 @@ final class QueryHandlers {
   private String resolveConversation(JsonObject body, String question) {
     String given = Wire.optText(body, "conversationId");
     String connection = Wire.optText(body, "connectionId");
-    if (connection != null && !connection.equals("default")) {
+    if (connection != null && !connection.equals(state.connectionId)) {
       throw new Reject(404, "connection_not_found", "Connection \"" + connection + "\" not found");
     }
     synchronized (state) {
@@ -156,7 +156,7 @@ final class QueryHandlers {
       state.conversations.get(cid).addProperty("updatedAt", Wire.js(t));
       state.updatedAt.put(cid, t.toEpochMilli());
       if (a.sql() != null) {
-        state.audit.add(0, AuditHandlers.row(a, t));
+        state.audit.add(0, AuditHandlers.row(a, t, state.connectionId));
       }
     }
   }

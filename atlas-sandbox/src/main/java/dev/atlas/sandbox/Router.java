@@ -29,6 +29,7 @@ final class Router {
   private final Duration slowDelay;
   private final AtomicInteger requests = new AtomicInteger();
   private volatile Fault globalFault;
+  private volatile Deployment deployment = Deployment.FULL;
 
   Router(String apiKey, Duration slowDelay, MiscHandlers misc, QueryHandlers queries,
       ConversationHandlers conversations, TaskHandlers tasks, AuditHandlers audit, AdminHandlers admin,
@@ -101,6 +102,11 @@ final class Router {
     this.globalFault = fault;
   }
 
+  /** Sets what the emulated server's configuration refuses (nothing by default). */
+  void deployment(Deployment d) {
+    this.deployment = d;
+  }
+
   /** Adds a route that needs the API key and takes injected faults. */
   private void route(String method, String path, Handler h) {
     add(method, path, false, h);
@@ -141,6 +147,9 @@ final class Router {
         }
         if (!match.isPublic) {
           authenticate(ex);
+          if (deployment.refuse(call, path)) {
+            return;
+          }
           call.fault = Fault.fromWire(ex.getRequestHeaders().getFirst(Fault.HEADER)).orElse(globalFault);
           if (call.fault != null) {
             applyFault(call);

@@ -25,6 +25,9 @@ final class SandboxState {
   /** The audit log, newest first. */
   final List<JsonObject> audit = new ArrayList<>();
   final Map<String, JsonObject> actions = new LinkedHashMap<>();
+  /** The demo warehouse's connection id and its connection group; set before the server starts. */
+  String connectionId = "default";
+  String groupId = "default";
   private long clockMillis = Instant.parse("2026-11-22T08:00:00Z").toEpochMilli();
 
   /** Advances the sandbox clock a second per call: ordering by time is stable and distinct. */

@@ -62,7 +62,7 @@ final class TaskHandlers {
     if (group == null) {
       throw new Reject(400, "connection_group_required", "connectionGroupId is required");
     }
-    if (!group.equals("default")) {
+    if (!group.equals(state.groupId)) {
       throw new Reject(400, "invalid_connection_group", "Unknown connection group \"" + group + "\"");
     }
     String tid = UUID.randomUUID().toString();

@@ -95,6 +95,25 @@ class ReleaseBundleTest {
         || n.endsWith("/RetryEngine.html") || n.endsWith("/ErrorMapper.html"));
   }
 
+  /** The runnable sandbox (classifier {@code all}) ships beside the sandbox's jars, with its checksums. */
+  @Test
+  void theRunnableSandboxIsPublishedWithTheServerOnly() throws Exception {
+    assumeTrue(Files.isDirectory(BUNDLE), "no release bundle: run scripts/release-bundle.sh or the test command");
+    Path jar = BUNDLE.resolve("dev/atlas/atlas-sandbox").resolve(version())
+        .resolve("atlas-sandbox-" + version() + "-all.jar");
+    assertThat(jar).exists();
+    assertThat(Files.readString(jar.resolveSibling(jar.getFileName() + ".sha1")).trim()).isEqualTo(digest("SHA-1", jar));
+    try (java.util.jar.JarFile runnable = new java.util.jar.JarFile(jar.toFile())) {
+      assertThat(runnable.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo("dev.atlas.sandbox.AtlasSandbox");
+    }
+    List<String> names = entries(jar);
+    assertThat(names).contains("dev/atlas/sandbox/AtlasSandbox.class", "org/h2/Driver.class",
+        "META-INF/services/java.sql.Driver");
+    assertThat(names).as("no client, no JUnit: the server's own dependencies only")
+        .noneMatch(n -> n.startsWith("dev/atlas/client/generated/") || n.equals("dev/atlas/client/AtlasClient.class")
+            || n.startsWith("okhttp3/") || n.startsWith("org/junit/"));
+  }
+
   static List<String> entries(Path jar) throws IOException {
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       return zip.stream().map(ZipEntry::getName).toList();

@@ -14,16 +14,15 @@ public final class AuditLogExample {
    * @param args unused
    */
   public static void main(String[] args) {
-    try (AtlasClient atlas = Examples.connect()) {
-      run(atlas);
-    } finally {
-      Examples.shutdown();
-    }
+    Examples.runAlone("AuditLogExample", AuditLogExample::run);
   }
 
   static void run(AtlasClient atlas) {
     Examples.heading("Audit log");
-    atlas.query("SELECT no_such_column FROM orders"); // leaves a failed query in the log
+    try (Cleanup cleanup = new Cleanup(atlas)) {
+      // leaves a failed query in the log (the log entry stays; the conversation is deleted)
+      cleanup.conversation(atlas.query("SELECT no_such_column FROM orders").getConversationId());
+    }
     for (AuditLogEntry e : atlas.auditLog(AuditLogFilter.builder().success(false).limit(20).build()).items()) {
       System.out.println("FAILED " + e.getTimestamp() + " | " + e.getSql() + " | " + e.getError());
     }

@@ -16,11 +16,7 @@ public final class BatchExample {
    * @param args unused
    */
   public static void main(String[] args) {
-    try (AtlasClient atlas = Examples.connect()) {
-      run(atlas);
-    } finally {
-      Examples.shutdown();
-    }
+    Examples.runAlone("BatchExample", BatchExample::run);
   }
 
   static void run(AtlasClient atlas) {
@@ -31,11 +27,14 @@ public final class BatchExample {
     List<BatchOutcome<String, QueryResponse>> outcomes = atlas.queryBatch(questions, BatchOptions.defaults()
         .withConcurrency(3).withProgress(p -> System.out.printf("  progress %d/%d%n", p.completed(), p.total())))
         .join();
-    for (BatchOutcome<String, QueryResponse> o : outcomes) {
-      if (o instanceof BatchOutcome.Success<String, QueryResponse> s) {
-        System.out.println(o.index() + ". " + o.input() + " -> " + s.value().getAnswer());
-      } else if (o instanceof BatchOutcome.Failure<String, QueryResponse> f) {
-        System.out.println(o.index() + ". " + o.input() + " FAILED: " + f.error().getMessage());
+    try (Cleanup cleanup = new Cleanup(atlas)) {
+      for (BatchOutcome<String, QueryResponse> o : outcomes) {
+        if (o instanceof BatchOutcome.Success<String, QueryResponse> s) {
+          cleanup.conversation(s.value().getConversationId());
+          System.out.println(o.index() + ". " + o.input() + " -> " + s.value().getAnswer());
+        } else if (o instanceof BatchOutcome.Failure<String, QueryResponse> f) {
+          System.out.println(o.index() + ". " + o.input() + " FAILED: " + f.error().getMessage());
+        }
       }
     }
   }

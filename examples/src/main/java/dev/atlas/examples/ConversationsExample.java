@@ -8,7 +8,7 @@ import dev.atlas.client.generated.model.ShareConversationResponse;
 import dev.atlas.client.generated.model.ShareExpiry;
 import dev.atlas.client.Page;
 
-/** List conversations page by page, then star, share and delete one. */
+/** Start a conversation, list the recent ones, then star, share, unshare and delete our own. */
 public final class ConversationsExample {
   private ConversationsExample() {}
 
@@ -18,31 +18,31 @@ public final class ConversationsExample {
    * @param args unused
    */
   public static void main(String[] args) {
-    try (AtlasClient atlas = Examples.connect()) {
-      run(atlas);
-    } finally {
-      Examples.shutdown();
-    }
+    Examples.runAlone("ConversationsExample", ConversationsExample::run);
   }
 
   static void run(AtlasClient atlas) {
     Examples.heading("Conversations");
-    Page<Conversation> page = atlas.conversations().list(ListConversationsParams.defaults().withLimit(50));
-    System.out.println(page.total() + " conversation(s); first page:");
-    for (Conversation c : page.items()) {
-      System.out.println("  " + c.getId() + "  " + c.getTitle() + "  (updated " + c.getUpdatedAt().toInstant()
-          .map(Object::toString).orElse(c.getUpdatedAt().raw()) + ")");
+    try (Cleanup cleanup = new Cleanup(atlas)) {
+      // a conversation of our own to act on: never one that someone else made
+      String id = cleanup.conversation(atlas.query("How many orders are there?").getConversationId());
+      if (id == null) {
+        throw Outcomes.skipStep("the server sent no conversation id for the question: no conversation of ours to act on");
+      }
+      Page<Conversation> page = atlas.conversations().list(ListConversationsParams.defaults().withLimit(10));
+      System.out.println(page.total() + " conversation(s); the 10 most recently updated (* = ours):");
+      for (Conversation c : page.items()) {
+        System.out.println((c.getId().equals(id) ? "* " : "  ") + c.getId() + "  " + c.getTitle() + "  (updated "
+            + c.getUpdatedAt().toInstant().map(Object::toString).orElse(c.getUpdatedAt().raw()) + ")");
+      }
+      System.out.println("Starred " + id + ": " + atlas.conversations().star(id).getStarred());
+      ShareConversationResponse share = atlas.conversations().share(id,
+          ShareOptions.defaults().withExpiresIn(ShareExpiry._1H));
+      System.out.println("Shared at " + share.getUrl());
+      atlas.conversations().unshare(id);
+      System.out.println("Shared now: " + atlas.conversations().shareStatus(id).getShared());
+      cleanup.deleteConversation(id);
+      System.out.println("Deleted " + id + " (its star and share went with it)");
     }
-    if (page.items().isEmpty()) {
-      return;
-    }
-    String id = page.items().get(0).getId();
-    System.out.println("Starred: " + atlas.conversations().star(id).getStarred());
-    ShareConversationResponse share = atlas.conversations().share(id, ShareOptions.defaults().withExpiresIn(ShareExpiry._7D));
-    System.out.println("Shared at " + share.getUrl());
-    atlas.conversations().unshare(id);
-    System.out.println("Shared now: " + atlas.conversations().shareStatus(id).getShared());
-    atlas.conversations().delete(id);
-    System.out.println("Deleted " + id);
   }
 }

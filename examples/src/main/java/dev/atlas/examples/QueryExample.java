@@ -14,21 +14,20 @@ public final class QueryExample {
    * @param args unused
    */
   public static void main(String[] args) {
-    try (AtlasClient atlas = Examples.connect()) {
-      run(atlas);
-    } finally {
-      Examples.shutdown();
-    }
+    Examples.runAlone("QueryExample", QueryExample::run);
   }
 
   static void run(AtlasClient atlas) {
     Examples.heading("Query");
-    QueryResponse result = atlas.query("What was last month's revenue?");
-    System.out.println("Answer: " + result.getAnswer());
-    result.getSql().forEach(sql -> System.out.println("SQL:    " + sql));
-    for (QueryResultSet set : result.getData()) {
-      Tables.print(set.getColumns(), set.getRows());
+    try (Cleanup cleanup = new Cleanup(atlas)) {
+      QueryResponse result = atlas.query("What was last month's revenue?");
+      cleanup.conversation(result.getConversationId()); // the question started a conversation
+      System.out.println("Answer: " + result.getAnswer());
+      result.getSql().forEach(sql -> System.out.println("SQL:    " + sql));
+      for (QueryResultSet set : result.getData()) {
+        Tables.print(set.getColumns(), set.getRows());
+      }
+      System.out.println("Steps: " + result.getSteps() + ", tokens: " + result.getUsage().getTotalTokens());
     }
-    System.out.println("Steps: " + result.getSteps() + ", tokens: " + result.getUsage().getTotalTokens());
   }
 }

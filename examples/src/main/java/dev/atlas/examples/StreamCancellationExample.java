@@ -17,17 +17,14 @@ public final class StreamCancellationExample {
    * @param args unused
    */
   public static void main(String[] args) {
-    try (AtlasClient atlas = Examples.connect()) {
-      run(atlas);
-    } finally {
-      Examples.shutdown();
-    }
+    Examples.runAlone("StreamCancellationExample", StreamCancellationExample::run);
   }
 
   static void run(AtlasClient atlas) {
     Examples.heading("Stream cancellation");
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    try (AtlasStream stream = atlas.streamQuery("Summarise every table in detail")) {
+    try (Cleanup cleanup = new Cleanup(atlas); AtlasStream stream = atlas.streamQuery("Summarise every table in detail")) {
+      stream.conversationId().ifPresent(cleanup::conversation);
       // close() is safe from any thread, even while this thread is blocked reading
       timer.schedule(stream::close, 10, TimeUnit.SECONDS);
       int events = 0;

@@ -14,17 +14,13 @@ public final class StreamingExample {
    * @param args unused
    */
   public static void main(String[] args) {
-    try (AtlasClient atlas = Examples.connect()) {
-      run(atlas);
-    } finally {
-      Examples.shutdown();
-    }
+    Examples.runAlone("StreamingExample", StreamingExample::run);
   }
 
   static void run(AtlasClient atlas) {
     Examples.heading("Streaming");
-    try (AtlasStream stream = atlas.streamQuery("How many active customers?")) {
-      stream.conversationId().ifPresent(id -> System.out.println("(conversation " + id + ")"));
+    try (Cleanup cleanup = new Cleanup(atlas); AtlasStream stream = atlas.streamQuery("How many active customers?")) {
+      stream.conversationId().map(cleanup::conversation).ifPresent(id -> System.out.println("(conversation " + id + ")"));
       for (StreamEvent event : stream) {
         if (event instanceof StreamEvent.Text t) {
           System.out.print(t.content());

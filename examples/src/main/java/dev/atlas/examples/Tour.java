@@ -3,19 +3,26 @@ package dev.atlas.examples;
 import dev.atlas.client.AtlasClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** Runs every example in turn against one client and prints a summary. */
+/**
+ * Runs every example in turn against one client and prints a summary: each step passed, skipped
+ * (with the server's reason, when its configuration refuses it) or failed. Against a real server
+ * it changes only what it creates, and deletes that again (see {@link Examples} and {@link Cleanup}).
+ */
 public final class Tour {
   private Tour() {}
 
   /**
-   * Runs the tour; exits with status 1 if any example failed.
+   * Runs the tour; exits with status 1 if a step failed (a step the server refused is skipped, not failed).
    *
    * @param args unused
    */
   public static void main(String[] args) {
     Map<String, Runnable> steps = new LinkedHashMap<>();
-    Map<String, String> outcome = new LinkedHashMap<>();
+    Outcomes outcomes = new Outcomes();
+    // the action the scheduled task's run recorded: the only one the tour may roll back
+    AtomicReference<String> actionOfThisRun = new AtomicReference<>();
     try (AtlasClient atlas = Examples.connect()) {
       steps.put("health", () -> {
         Examples.heading("Health");
@@ -25,28 +32,20 @@ public final class Tour {
       steps.put("streaming", () -> StreamingExample.run(atlas));
       steps.put("stream cancellation", () -> StreamCancellationExample.run(atlas));
       steps.put("conversations", () -> ConversationsExample.run(atlas));
-      steps.put("scheduled tasks", () -> ScheduledTasksExample.run(atlas));
+      steps.put("scheduled tasks", () -> actionOfThisRun.set(ScheduledTasksExample.run(atlas)));
       steps.put("validate SQL", () -> ValidateSqlExample.run(atlas));
       steps.put("audit log", () -> AuditLogExample.run(atlas));
       steps.put("admin overview", () -> AdminExample.run(atlas));
-      steps.put("rollback", () -> RollbackExample.run(atlas, null));
+      steps.put("rollback", () -> RollbackExample.runOwn(atlas, actionOfThisRun.get()));
       steps.put("batch", () -> BatchExample.run(atlas));
       steps.put("error handling", () -> ErrorHandlingExample.run(atlas));
       steps.put("MCP onboarding", () -> McpExample.run(atlas));
-      steps.forEach((name, step) -> {
-        try {
-          step.run();
-          outcome.put(name, "ok");
-        } catch (RuntimeException e) {
-          outcome.put(name, "FAILED: " + e);
-        }
-      });
+      steps.forEach(outcomes::run);
     } finally {
       Examples.shutdown();
     }
-    Examples.heading("Summary");
-    outcome.forEach((name, result) -> System.out.printf("  %-20s %s%n", name, result));
-    if (outcome.values().stream().anyMatch(r -> !r.equals("ok"))) {
+    outcomes.printSummary();
+    if (outcomes.anyFailed()) {
       System.exit(1);
     }
   }

@@ -13,11 +13,7 @@ public final class ValidateSqlExample {
    * @param args unused
    */
   public static void main(String[] args) {
-    try (AtlasClient atlas = Examples.connect()) {
-      run(atlas);
-    } finally {
-      Examples.shutdown();
-    }
+    Examples.runAlone("ValidateSqlExample", ValidateSqlExample::run);
   }
 
   static void run(AtlasClient atlas) {

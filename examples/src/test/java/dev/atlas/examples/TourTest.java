@@ -1,0 +1,226 @@
+package dev.atlas.examples;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.atlas.client.AtlasClient;
+import dev.atlas.client.ListConversationsParams;
+import dev.atlas.client.ListScheduledTasksParams;
+import dev.atlas.client.ShareOptions;
+import dev.atlas.sandbox.AtlasSandbox;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tour as a user runs it ({@code java dev.atlas.examples.Tour}, credentials from the
+ * environment), against servers configured like real ones: the sandbox answering as a simple-key
+ * server without an organization, or with its actions feature off and no connection named
+ * {@code default}. A WireMock proxy in front of it records every request the tour sends, so the
+ * test can require that the tour changed only what it created, and deleted that again.
+ */
+class TourTest {
+  private static final Pattern UUID = Pattern.compile(
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final List<String> STEPS = List.of("health", "query", "streaming", "stream cancellation",
+      "conversations", "scheduled tasks", "validate SQL", "audit log", "admin overview", "rollback", "batch",
+      "error handling");
+
+  private AtlasSandbox sandbox;
+  private WireMockServer proxy;
+
+  record Run(int exitCode, String output, Map<String, String> summary) {}
+
+  @AfterEach
+  void stop() {
+    if (proxy != null) {
+      proxy.stop();
+    }
+    if (sandbox != null) {
+      sandbox.close();
+    }
+  }
+
+  @Test
+  void onASimpleKeyServerWithoutOrganizationTheRefusedStepsAreSkippedAndNothingElseIsTouched() throws Exception {
+    start(AtlasSandbox.builder().simpleKeyWithoutOrganization().withoutActions());
+    String othersConversation = someoneElsesStarredConversation();
+
+    Run run = tour(proxy.baseUrl());
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.summary().keySet()).as(run.output()).containsExactlyElementsOf(STEPS);
+    String noOrganization = "400 bad_request \"No active organization\"";
+    assertThat(run.summary().get("scheduled tasks")).startsWith("skipped: " + noOrganization);
+    assertThat(run.summary().get("audit log")).startsWith("skipped: " + noOrganization);
+    assertThat(run.summary().get("admin overview")).startsWith("passed; skipped ")
+        .contains("connections: " + noOrganization, "plugins: 403 forbidden_role \"Platform admin role required\"",
+            "connection test: the server listed no connection to test");
+    assertThat(run.output()).as("the admin example goes on to the semantic layer").contains("Entity orders: ");
+    assertThat(run.summary().get("rollback")).startsWith("skipped: this run created no action to roll back");
+    assertThat(run.summary().get("error handling"))
+        .isEqualTo("passed; skipped rate-limit retries: needs a fault injected by the sandbox; runs only on the sandbox");
+    for (String step : List.of("health", "query", "streaming", "stream cancellation", "conversations", "validate SQL",
+        "batch")) {
+      assertThat(run.summary().get(step)).as(step).isEqualTo("passed");
+    }
+    assertThat(changesToWhatTheTourDidNotCreate(p -> false)).isEmpty();
+    assertTheTourCleanedUp(othersConversation);
+  }
+
+  @Test
+  void onAServerWithoutActionsAndWithoutADefaultConnectionTheTourFindsItsIds() throws Exception {
+    start(AtlasSandbox.builder().withoutActions().connection("warehouse", "analytics"));
+    String othersConversation = someoneElsesStarredConversation();
+
+    Run run = tour(proxy.baseUrl());
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.summary().keySet()).as(run.output()).containsExactlyElementsOf(STEPS);
+    assertThat(run.output()).contains("(* * * * *, group analytics)", "Test warehouse: healthy");
+    assertThat(run.summary().get("rollback")).as("the plain-text 404 of a server without actions")
+        .startsWith("skipped: ").contains("404", "text/plain", "POST /api/v1/actions/");
+    for (String step : STEPS.subList(0, 9)) {
+      assertThat(run.summary().get(step)).as(step).isEqualTo("passed");
+    }
+    // testing a listed connection is a health check: it changes nothing, and is the one POST to an id not ours
+    assertThat(changesToWhatTheTourDidNotCreate(path -> path.equals("/api/v1/admin/connections/warehouse/test")))
+        .isEmpty();
+    assertTheTourCleanedUp(othersConversation);
+    try (AtlasClient atlas = direct()) {
+      assertThat(atlas.scheduledTasks().list(ListScheduledTasksParams.defaults().withEnabled(true)).total()).isZero();
+    }
+  }
+
+  @Test
+  void onTheEmbeddedSandboxEveryStepPasses() throws Exception {
+    Run run = run(Map.of());
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.output()).contains("using the embedded Atlas sandbox").doesNotContain("A real Atlas server");
+    assertThat(run.summary()).as(run.output()).hasSize(STEPS.size()).allSatisfy((step, result) ->
+        assertThat(result).as(step).isEqualTo("passed"));
+  }
+
+  private void start(AtlasSandbox.Builder builder) {
+    sandbox = builder.apiKey("sk-tour-test-0123456789").start();
+    proxy = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true));
+    proxy.start();
+    proxy.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(sandbox.baseUrl())));
+  }
+
+  private AtlasClient direct() {
+    return AtlasClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey()).build();
+  }
+
+  /** A conversation the tour must leave alone: made before it, starred and shared, so the most recent. */
+  private String someoneElsesStarredConversation() {
+    try (AtlasClient atlas = direct()) {
+      String id = atlas.query("What is the average order value?").getConversationId();
+      atlas.conversations().star(id);
+      atlas.conversations().share(id, ShareOptions.defaults());
+      return id;
+    }
+  }
+
+  private void assertTheTourCleanedUp(String othersConversation) {
+    try (AtlasClient atlas = direct()) {
+      assertThat(atlas.conversations().list(ListConversationsParams.defaults().withLimit(100)).items())
+          .as("only the conversation the tour did not make is left").singleElement()
+          .satisfies(c -> assertThat(c.getId()).isEqualTo(othersConversation))
+          .satisfies(c -> assertThat(c.getStarred()).isTrue());
+      assertThat(atlas.conversations().shareStatus(othersConversation).getShared()).isTrue();
+    }
+  }
+
+  /**
+   * Walks the recorded requests in order. An id is the tour's when it came back from a request that
+   * created something (a POST to a collection) or from a read of something of the tour's.
+   *
+   * @param allowed paths of changing requests that are allowed anyway
+   * @return every DELETE, PATCH, PUT or POST to an id the tour did not create
+   */
+  private List<String> changesToWhatTheTourDidNotCreate(Predicate<String> allowed) {
+    List<ServeEvent> events = new ArrayList<>(proxy.getAllServeEvents());
+    java.util.Collections.reverse(events); // WireMock lists the newest first
+    assertThat(events).isNotEmpty();
+    Set<String> created = new HashSet<>();
+    List<String> foreign = new ArrayList<>();
+    for (ServeEvent e : events) {
+      String method = e.getRequest().getMethod().value();
+      String path = URI.create(e.getRequest().getUrl()).getPath();
+      List<String> ids = uuids(path);
+      boolean changes = !method.equals("GET") && !method.equals("HEAD");
+      boolean ours = created.containsAll(ids);
+      if (changes && !ours && !allowed.test(path)) {
+        foreign.add(method + " " + path);
+      }
+      if (ours && (changes || !ids.isEmpty())) {
+        created.addAll(uuids(e.getResponse().getBodyAsString()));
+        HttpHeader conversation = e.getResponse().getHeaders().getHeader("x-conversation-id");
+        if (conversation.isPresent()) {
+          created.add(conversation.firstValue().toLowerCase());
+        }
+      }
+    }
+    assertThat(created).as("the tour created things").isNotEmpty();
+    return foreign;
+  }
+
+  private static List<String> uuids(String text) {
+    List<String> out = new ArrayList<>();
+    Matcher m = UUID.matcher(text == null ? "" : text);
+    while (m.find()) {
+      out.add(m.group().toLowerCase());
+    }
+    return out;
+  }
+
+  private Run tour(String baseUrl) throws IOException, InterruptedException {
+    Run run = run(Map.of("ATLAS_BASE_URL", baseUrl, "ATLAS_API_KEY", sandbox.apiKey()));
+    assertThat(run.output()).as("says where it is before it changes anything")
+        .contains("Server:     " + baseUrl, "Credential: API key (23 characters, not shown) sent as Authorization: Bearer",
+            "delete it again")
+        .doesNotContain(sandbox.apiKey());
+    assertThat(run.output().indexOf("Server:")).isLessThan(run.output().indexOf("== Query"));
+    return run;
+  }
+
+  /** Runs the tour in its own JVM, as the README's command does, with the given environment. */
+  private static Run run(Map<String, String> env) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Tour.class.getName());
+    pb.environment().keySet().removeIf(k -> k.startsWith("ATLAS_"));
+    pb.environment().putAll(env);
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int exit = p.waitFor();
+    Map<String, String> summary = new LinkedHashMap<>();
+    int at = output.indexOf("== Summary");
+    assertThat(at).as(output).isNotNegative();
+    Matcher m = Pattern.compile("(?m)^  (\\S.{19}) (.*)$").matcher(output.substring(at));
+    while (m.find()) {
+      summary.put(m.group(1).strip(), m.group(2).strip());
+    }
+    return new Run(exit, output, summary);
+  }
+}
