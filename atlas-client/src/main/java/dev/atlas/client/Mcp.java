@@ -153,11 +153,11 @@ public final class Mcp {
   }
 
   private Operation<ListOAuthClientsResponse> listOp() {
-    return Operation.of(() -> api.listOAuthClientsCall(null), ListOAuthClientsResponse.class);
+    return Operation.of("listOAuthClients", () -> api.listOAuthClientsCall(null), ListOAuthClientsResponse.class);
   }
 
   private Operation<RevokeOAuthClientResponse> revokeOp(String clientId) {
-    return Operation.of(() -> api.revokeOAuthClientCall(clientId, null), RevokeOAuthClientResponse.class)
+    return Operation.of("revokeOAuthClient", () -> api.revokeOAuthClientCall(clientId, null), RevokeOAuthClientResponse.class)
         .about(clientId);
   }
 

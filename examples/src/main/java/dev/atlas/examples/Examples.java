@@ -99,6 +99,9 @@ public final class Examples {
           - one scheduled task "Atlas SDK tour ..." (every minute, email to tour@example.com): run
             once, paused and deleted (the server's delete disables it and keeps its runs);
           - rollback: only an action that task's run recorded, if the server records one.
+          - MCP onboarding: on a server in managed mode, registers one public OAuth client
+            "Claude Desktop" and prints its consent URL (it holds no token and lists as no agent
+            until a user consents in a browser); nothing else.
         Everything else is only read. The audit log keeps the queries that ran. Demos that need
         injected faults (rate limits) run only on the sandbox and are skipped here.""");
   }

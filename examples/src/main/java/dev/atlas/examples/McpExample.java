@@ -58,7 +58,7 @@ public final class McpExample {
     } catch (AtlasMcpException e) {
       // e.g. an Atlas in api-key mode: discovery_failed, "returned 404 ... only available when managed auth is enabled"
       System.out.println("MCP onboarding is not available here (" + e.code().wireValue() + "): " + e.getMessage());
-      return;
+      throw Outcomes.skipStep("MCP onboarding is not available on this server: " + e.getMessage());
     }
     System.out.println("Connected to workspace " + tokens.workspaceId() + ", token expires " + tokens.expiresAt());
     System.out.println("Claude Desktop config (token masked):");
