@@ -56,6 +56,7 @@ class ApiCompatibilityTest {
   /** @return "class.member: change" for every change that breaks binary or source compatibility */
   static List<String> breaking(Path oldJar, Path newJar) {
     JarArchiveComparatorOptions options = new JarArchiveComparatorOptions();
+    options.setAccessModifier(japicmp.model.AccessModifier.PROTECTED); // what users can reach, as the Maven plugin
     for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
       options.getClassPathEntries().add(e);
     }
@@ -63,20 +64,43 @@ class ApiCompatibilityTest {
         new JApiCmpArchive(newJar.toFile(), "new"));
     List<String> out = new ArrayList<>();
     for (JApiClass c : classes) {
-      if (c.isBinaryCompatible() && c.isSourceCompatible()) {
+      if (c.isBinaryCompatible() && c.isSourceCompatible() || insidePackagePrivateClass(c)) {
         continue;
       }
-      int before = out.size();
       for (JApiMethod m : c.getMethods()) {
-        if (!m.isBinaryCompatible() || !m.isSourceCompatible()) {
+        if ((!m.isBinaryCompatible() || !m.isSourceCompatible()) && !m.getCompatibilityChanges().isEmpty()) {
           out.add(c.getFullyQualifiedName() + "." + m.getName() + ": " + m.getCompatibilityChanges());
         }
       }
-      if (out.size() == before) { // the class itself changed (removed, made final, ...)
+      for (japicmp.model.JApiConstructor k : c.getConstructors()) {
+        boolean wasReachable = k.getAccessModifier().getOldModifier()
+            .map(a -> a == japicmp.model.AccessModifier.PUBLIC || a == japicmp.model.AccessModifier.PROTECTED)
+            .orElse(false);
+        if (wasReachable && (!k.isBinaryCompatible() || !k.isSourceCompatible()) && !k.getCompatibilityChanges().isEmpty()) {
+          out.add(c.getFullyQualifiedName() + ".<init>: " + k.getCompatibilityChanges());
+        }
+      }
+      if (!c.getCompatibilityChanges().isEmpty()) { // the class itself changed (removed, made final, ...)
         out.add(c.getFullyQualifiedName() + ": " + c.getCompatibilityChanges());
       }
     }
     return out;
+  }
+
+  /** @return whether the class is nested in a class users cannot reach (public in its flags only) */
+  static boolean insidePackagePrivateClass(JApiClass c) {
+    try {
+      javassist.CtClass old = c.getOldClass().or(c::getNewClass).orElse(null);
+      for (javassist.CtClass outer = old == null ? null : old.getDeclaringClass(); outer != null;
+          outer = outer.getDeclaringClass()) {
+        if (!javassist.Modifier.isPublic(outer.getModifiers())) {
+          return true;
+        }
+      }
+      return false;
+    } catch (javassist.NotFoundException e) {
+      return false;
+    }
   }
 
   @Test

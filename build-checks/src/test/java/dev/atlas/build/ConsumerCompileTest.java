@@ -29,7 +29,7 @@ class ConsumerCompileTest {
       public class Forbidden {
         void f(okhttp3.Call call, okhttp3.Response response) {
           dev.atlas.client.Transport transport = null;
-          AtlasStream.of(call, response, 1024);
+          AtlasStream.of(call, response, 1024, null);
         }
       }
       """;
@@ -94,7 +94,7 @@ class ConsumerCompileTest {
   void theTransportAndTheSdksFactoriesAreOutOfReachOnTheClassPath() throws IOException {
     String errors = compile(Map.of("Forbidden.java", FORBIDDEN), "-classpath");
     assertThat(errors).contains("Transport is not public in dev.atlas.client")
-        .contains("of(Call,Response,int) is not public in AtlasStream");
+        .contains("of(Call,Response,int,CallTrace) is not public in AtlasStream");
   }
 
   @Test
@@ -104,6 +104,6 @@ class ConsumerCompileTest {
     String errors = compile(Map.of("module-info.java", module, "consumer/Forbidden.java",
         "package consumer;\n" + FORBIDDEN), "--module-path");
     assertThat(errors).contains("Transport is not public in dev.atlas.client")
-        .contains("of(Call,Response,int) is not public in AtlasStream");
+        .contains("of(Call,Response,int,CallTrace) is not public in AtlasStream");
   }
 }

@@ -2,13 +2,18 @@ package dev.atlas.examples;
 
 import dev.atlas.client.AtlasClient;
 import dev.atlas.client.ListConversationsParams;
+import dev.atlas.client.RawResponse;
 import dev.atlas.client.RequestOptions;
 import dev.atlas.client.errors.AtlasException;
 import dev.atlas.client.errors.AtlasInvalidRequestException;
 import dev.atlas.client.errors.AtlasNotFoundException;
 import dev.atlas.client.errors.AtlasRateLimitException;
+import dev.atlas.client.generated.model.ValidateSQLResponse;
 
-/** Catch errors by category, read code, status, retryability and request id; see retries at work. */
+/**
+ * Catch errors by category, read code, status, retryability and request id; see a 422's fields,
+ * a raw response, and retries at work.
+ */
 public final class ErrorHandlingExample {
   private ErrorHandlingExample() {}
 
@@ -36,6 +41,17 @@ public final class ErrorHandlingExample {
       System.out.println("Failed: [" + e.code().wireValue() + "] status " + e.status() + ", retryable " + e.retryable()
           + ", requestId " + e.requestId().orElse("-"));
     }
+    // a 422 names each field and its problem; nothing is created, the server refuses the empty question
+    try {
+      atlas.query("");
+    } catch (AtlasInvalidRequestException e) {
+      System.out.println("Validation: " + e.getMessage());
+    }
+    // the HTTP answer of any call: status, headers, request id, the body as sent, and the result
+    RawResponse<ValidateSQLResponse> raw = atlas.withRawResponse(a -> a.validateSql("SELECT 1"));
+    System.out.println("Raw: HTTP " + raw.status() + ", " + raw.header("content-type").orElse("no content type")
+        + ", request id " + raw.requestId().orElse("-") + ", body " + raw.bodyText().map(b -> b.length() + " chars")
+        .orElse("-") + ", valid " + raw.result().getValid());
     // a rate limit the client retries by itself, waiting as the server asks (the sandbox injects it)
     if (Examples.onSandbox()) {
       RequestOptions limited = RequestOptions.builder().header("X-Sandbox-Fault", "rate-limit").maxRetries(1).build();
@@ -52,7 +68,7 @@ public final class ErrorHandlingExample {
       unreachable.health();
     } catch (AtlasException e) {
       System.out.println("Unreachable server: " + e.getClass().getSimpleName() + ", status " + e.status()
-          + ", retryable " + e.retryable());
+          + ", retryable " + e.retryable() + ", may have reached the server " + e.requestMayHaveReachedServer());
     }
   }
 }

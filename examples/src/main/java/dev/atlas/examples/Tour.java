@@ -39,6 +39,7 @@ public final class Tour {
       steps.put("rollback", () -> RollbackExample.runOwn(atlas, actionOfThisRun.get()));
       steps.put("batch", () -> BatchExample.run(atlas));
       steps.put("error handling", () -> ErrorHandlingExample.run(atlas));
+      steps.put("listener", () -> ListenerExample.run(atlas));
       steps.put("MCP onboarding", () -> McpExample.run(atlas));
       steps.forEach(outcomes::run);
     } finally {

@@ -42,7 +42,7 @@ class TourTest {
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final List<String> STEPS = List.of("health", "query", "streaming", "stream cancellation",
       "conversations", "scheduled tasks", "validate SQL", "audit log", "admin overview", "rollback", "batch",
-      "error handling", "MCP onboarding");
+      "error handling", "listener", "MCP onboarding");
 
   private AtlasSandbox sandbox;
   private WireMockServer proxy;
