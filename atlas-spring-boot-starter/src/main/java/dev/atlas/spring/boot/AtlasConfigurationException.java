@@ -22,13 +22,13 @@ final class AtlasConfigurationException extends IllegalStateException {
   static AtlasConfigurationException missingBaseUrl() {
     return new AtlasConfigurationException("The Atlas client needs the property atlas.base-url, which is not set.",
         "Set atlas.base-url to your Atlas deployment, e.g. atlas.base-url=https://atlas.example.com "
-            + "(environment variable ATLAS_BASEURL), or define your own AtlasClient bean.", null);
+            + "(or the environment variable ATLAS_BASE_URL), or define your own AtlasClient bean.", null);
   }
 
   static AtlasConfigurationException missingCredentials() {
     return new AtlasConfigurationException(
         "The Atlas client needs a credential: neither atlas.api-key nor atlas.bearer-token is set.",
-        "Set atlas.api-key (environment variable ATLAS_APIKEY) or atlas.bearer-token; for a server in auth "
+        "Set atlas.api-key (or ATLAS_API_KEY) or atlas.bearer-token (or ATLAS_BEARER_TOKEN); for a server in auth "
             + "mode \"none\" set atlas.without-credentials=true.", null);
   }
 

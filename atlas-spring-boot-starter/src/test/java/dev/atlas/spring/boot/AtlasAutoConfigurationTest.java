@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,12 +30,17 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** The client bean: from properties to a working client against the sandbox, and every way that can fail. */
 @WithAtlasSandbox
 @ExtendWith(OutputCaptureExtension.class)
 class AtlasAutoConfigurationTest {
+  /** Without the machine's environment variables: an ATLAS_BASE_URL there must not change what is tested. */
   final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withInitializer(context -> context.getEnvironment().getPropertySources()
+          .remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME))
       .withConfiguration(AutoConfigurations.of(AtlasAutoConfiguration.class));
 
   static String[] pointedAt(AtlasSandbox sandbox, String... more) {
@@ -60,6 +66,18 @@ class AtlasAutoConfigurationTest {
           assertThat(atlas.query("How many orders are there?").getAnswer()).isNotBlank();
           assertThat(atlas.toString()).contains("X-API-Key").doesNotContain(sandbox.apiKey());
           assertThat(p.toString()).contains(sandbox.baseUrl()).doesNotContain(sandbox.apiKey());
+        });
+  }
+
+  @Test
+  void theSdksEnvironmentVariablesAreRead(AtlasSandbox sandbox) {
+    Map<String, Object> env = Map.of("ATLAS_BASE_URL", sandbox.baseUrl(), "ATLAS_API_KEY", sandbox.apiKey());
+    runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+        new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env)))
+        .run(context -> {
+          AtlasClient atlas = context.getBean(AtlasClient.class);
+          assertThat(atlas.baseUrl()).isEqualTo(sandbox.baseUrl());
+          assertThat(atlas.health().getStatus()).isNotNull();
         });
   }
 
@@ -119,6 +137,9 @@ class AtlasAutoConfigurationTest {
   void theStartupReportSaysWhatToSet(CapturedOutput output) {
     SpringApplication app = new SpringApplication(AtlasAutoConfiguration.class);
     app.setWebApplicationType(WebApplicationType.NONE);
+    StandardEnvironment environment = new StandardEnvironment();
+    environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+    app.setEnvironment(environment);
     assertThatThrownBy(() -> app.run("--atlas.api-key=sk-secret-3", "--spring.main.banner-mode=off"))
         .hasRootCauseInstanceOf(AtlasConfigurationException.class);
     assertThat(output.getAll()).contains("APPLICATION FAILED TO START")

@@ -1,7 +1,6 @@
 package dev.atlas.examples.spring;
 
 import dev.atlas.sandbox.AtlasSandbox;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -35,22 +34,17 @@ public class AtlasSpringBootExample {
    */
   static ConfigurableApplicationContext run(String... args) {
     SpringApplication app = new SpringApplication(AtlasSpringBootExample.class);
-    Map<String, Object> defaults = new HashMap<>();
-    String url = System.getenv("ATLAS_BASE_URL");
-    if (url != null && !url.isBlank()) {
-      defaults.put("atlas.base-url", url);
-      defaults.put("atlas.api-key", String.valueOf(System.getenv("ATLAS_API_KEY")));
-    } else {
+    String url = System.getenv("ATLAS_BASE_URL"); // Spring binds it (and ATLAS_API_KEY) to atlas.* itself
+    if (url == null || url.isBlank()) {
       AtlasSandbox sandbox = AtlasSandbox.start();
-      defaults.put("atlas.base-url", sandbox.baseUrl());
-      defaults.put("atlas.api-key", sandbox.apiKey());
+      // default properties have the lowest precedence: atlas.* set anywhere else wins
+      app.setDefaultProperties(Map.of("atlas.base-url", sandbox.baseUrl(), "atlas.api-key", sandbox.apiKey()));
       app.addListeners(event -> {
         if (event instanceof ContextClosedEvent) {
           sandbox.close();
         }
       });
     }
-    app.setDefaultProperties(defaults); // the lowest precedence: atlas.* set anywhere else wins
     return app.run(args);
   }
 }
