@@ -12,7 +12,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-/** The BOM stays in step with the build it describes. */
+/** The BOM stays in step with the build it describes; the client stays free of Spring and Micrometer. */
 class BuildLayoutTest {
   static Document read(String path) throws Exception {
     return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new File(path));
@@ -60,5 +60,13 @@ class BuildLayoutTest {
     }
     List<String> published = publishedModules();
     assertThat(managed).containsExactlyInAnyOrderElementsOf(published);
+  }
+
+  /** The starter brings Spring and Micrometer; the client itself (this module's class path) brings neither. */
+  @Test
+  void theClientBringsNoSpringOrMicrometer() {
+    List<String> jars = ConsumerCompileTest.jars();
+    assertThat(jars).as("atlas-client and what it brings").anyMatch(j -> j.contains("okhttp"));
+    assertThat(jars).noneMatch(j -> j.contains("springframework") || j.contains("micrometer"));
   }
 }
