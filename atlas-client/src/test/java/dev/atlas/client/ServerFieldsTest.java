@@ -83,4 +83,25 @@ class ServerFieldsTest extends WireMockSupport {
     String written = dev.atlas.client.generated.invoker.JSON.getGson().toJson(items.get(0));
     assertThat(written).as("written back as sent").contains("\"surface\":\"teams\"");
   }
+
+  @Test
+  void theHealthOfSourcesAndConnectionsIsTypedWithParsedTimestamps() {
+    wm.stubFor(get(urlPathEqualTo("/api/v1/admin/connections")).willReturn(okJson("{\"connections\":[{\"id\":\"default\","
+        + "\"dbType\":\"postgres\",\"health\":{\"status\":\"healthy\",\"latencyMs\":12,\"checkedAt\":"
+        + "\"Sun Nov 22 2026 07:58:28 GMT+0000 (Coordinated Universal Time)\",\"extra\":true}},"
+        + "{\"id\":\"other\",\"dbType\":\"mysql\",\"health\":null}]}")));
+    List<dev.atlas.client.generated.model.ConnectionInfo> connections = client().admin().connections().getConnections();
+    SourceHealth h = SourceHealth.of(connections.get(0).getHealth()).orElseThrow();
+    assertThat(h.status()).contains("healthy");
+    assertThat(h.latencyMs()).hasValue(12.0);
+    assertThat(h.checkedAt().orElseThrow().toInstant()).contains(java.time.Instant.parse("2026-11-22T07:58:28Z"));
+    assertThat(h.fields()).containsEntry("extra", true);
+    assertThat(SourceHealth.of(connections.get(1).getHealth())).isEmpty();
+
+    dev.atlas.client.generated.model.HealthResponse report = dev.atlas.client.generated.invoker.JSON.getGson().fromJson(
+        SpecExamples.successExample("getHealth"), dev.atlas.client.generated.model.HealthResponse.class);
+    report.putSourcesItem("warehouse", java.util.Map.of("status", "degraded", "checkedAt", "2026-11-27T08:00:00Z"));
+    assertThat(SourceHealth.sources(report).get("warehouse").checkedAt().orElseThrow().toInstant())
+        .contains(java.time.Instant.parse("2026-11-27T08:00:00Z"));
+  }
 }
