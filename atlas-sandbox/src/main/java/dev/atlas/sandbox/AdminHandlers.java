@@ -73,7 +73,9 @@ final class AdminHandlers {
     for (String t : Warehouse.TABLES) {
       list.add(entitySummary(t));
     }
-    c.json(200, Wire.object("entities", list));
+    JsonObject out = Wire.object("entities", list);
+    out.addProperty("noIntrospectedTables", false);
+    c.json(200, out);
   }
 
   void entity(Call c) throws IOException {
@@ -152,6 +154,13 @@ final class AdminHandlers {
     o.addProperty("joinCount", table.equals("orders") ? 2 : 1);
     o.addProperty("measureCount", table.equals("orders") ? 1 : 0);
     o.addProperty("connection", state.connectionId);
+    // the fields a running server adds to each summary
+    o.addProperty("sourceKind", "yaml");
+    o.addProperty("displayName", Character.toUpperCase(table.charAt(0)) + table.substring(1));
+    o.addProperty("connectionId", state.connectionId);
+    o.addProperty("source", "entities/" + table + ".yml");
+    o.addProperty("status", "published");
+    o.addProperty("updatedAt", "2026-11-22T08:00:00.000Z");
     return o;
   }
 

@@ -50,6 +50,12 @@ final class AuditHandlers {
     e.addProperty("source_id", connectionId);
     e.addProperty("source_type", "postgres");
     e.addProperty("target_host", "sandbox");
+    // who ran it, as the server records it: the sandbox's caller is an API key, its agent's tool runs the SQL
+    e.addProperty("actor_kind", "api_key");
+    e.add("client_id", JsonNull.INSTANCE);
+    e.addProperty("tool_name", "executeSQL");
+    e.add("parent_audit_id", JsonNull.INSTANCE);
+    e.add("deleted_at", JsonNull.INSTANCE);
     return e;
   }
 
@@ -84,17 +90,29 @@ final class AuditHandlers {
     c.json(200, out);
   }
 
-  /** @return whether the row passes the filters the sandbox applies: success, user, from, to, table, search */
+  /**
+   * @return whether the row passes the filters the sandbox applies: success, user, from (inclusive),
+   *     to (exclusive, as the server: {@code to=2026-11-27} is the start of that day), table, search,
+   *     actorKind, clientId, tool
+   */
   private static boolean matches(JsonObject e, Map<String, String> q) {
-    String day = e.get("timestamp").getAsString().substring(0, 10);
+    String timestamp = e.get("timestamp").getAsString();
     String sql = e.get("sql").getAsString().toLowerCase(Locale.ROOT);
     return (!q.containsKey("success") || !Set.of("true", "false").contains(q.get("success"))
         || e.get("success").getAsBoolean() == q.get("success").equals("true"))
         && (!q.containsKey("user") || q.get("user").equals(Wire.optText(e, "user_id")))
-        && (!q.containsKey("from") || day.compareTo(q.get("from").substring(0, 10)) >= 0)
-        && (!q.containsKey("to") || day.compareTo(q.get("to").substring(0, 10)) <= 0)
+        && (!q.containsKey("from") || timestamp.compareTo(startOf(q.get("from"))) >= 0)
+        && (!q.containsKey("to") || timestamp.compareTo(startOf(q.get("to"))) < 0)
+        && (!q.containsKey("actorKind") || q.get("actorKind").equals(Wire.optText(e, "actor_kind")))
+        && (!q.containsKey("clientId") || q.get("clientId").equals(Wire.optText(e, "client_id")))
+        && (!q.containsKey("tool") || q.get("tool").equals(Wire.optText(e, "tool_name")))
         && (!q.containsKey("table") || sql.contains(q.get("table").toLowerCase(Locale.ROOT)))
         && (!q.containsKey("search") || sql.contains(q.get("search").toLowerCase(Locale.ROOT)));
+  }
+
+  /** @return a date bound as the start of that day in the rows' ISO form, a date-time bound as sent */
+  private static String startOf(String bound) {
+    return bound.length() == 10 ? bound + "T00:00:00.000Z" : bound;
   }
 
   void stats(Call c) throws IOException {

@@ -284,7 +284,14 @@ class AtlasSandboxTest {
     assertThatThrownBy(() -> atlas.admin().testConnection("other")).isInstanceOf(AtlasNotFoundException.class);
     assertThat(atlas.admin().plugins().getPlugins()).isEmpty();
     assertThatThrownBy(() -> atlas.admin().pluginHealth("clickhouse")).isInstanceOf(AtlasNotFoundException.class);
-    assertThat(atlas.admin().semantic().entities().getEntities()).hasSize(3);
+    var entities = atlas.admin().semantic().entities();
+    assertThat(entities.getEntities()).hasSize(3).allSatisfy(e -> {
+      assertThat(e.getSourceKind()).isEqualTo("yaml");
+      assertThat(e.getStatus()).isEqualTo("published");
+      assertThat(e.getUpdatedAt().toInstant()).isPresent();
+      assertThat(e.getAdditionalProperties()).as("the server's fields are typed").isNullOrEmpty();
+    });
+    assertThat(entities.getNoIntrospectedTables()).isFalse();
     assertThat(atlas.admin().semantic().entity("orders").getEntity()).isNotNull();
     assertThatThrownBy(() -> atlas.admin().semantic().entity("nope")).isInstanceOf(AtlasNotFoundException.class);
     assertThat(atlas.admin().semantic().metrics().getMetrics()).isNotEmpty();

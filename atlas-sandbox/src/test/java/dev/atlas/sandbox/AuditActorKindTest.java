@@ -72,4 +72,25 @@ class AuditActorKindTest {
       }
     }
   }
+
+  @Test
+  void rowsSayWhoRanThemAndTheFiltersApply() {
+    atlas.query("How many orders are there?");
+    var mine = atlas.auditLog(AuditLogFilter.builder().actorKind("api_key").tool("executeSQL").build());
+    assertThat(mine.total()).isPositive();
+    assertThat(mine.items()).allSatisfy(row -> {
+      assertThat(row.getActorKind()).isEqualTo("api_key");
+      assertThat(row.getToolName()).isEqualTo("executeSQL");
+    });
+    assertThat(atlas.auditLog(AuditLogFilter.builder().actorKind("scheduler").build()).total()).isZero();
+  }
+
+  @Test
+  void theLastDayOfALocalDateRangeIsIncludedAndAnExclusiveBoundExcludesIt() {
+    atlas.query("How many orders are there?");
+    java.time.LocalDate today = java.time.LocalDate.of(2026, 11, 22); // the sandbox clock's day
+    assertThat(atlas.auditLog(AuditLogFilter.builder().from(today).to(today).build()).total()).isPositive();
+    assertThat(atlas.auditLog(AuditLogFilter.builder().to(today.toString()).build()).total())
+        .as("the server's bound is exclusive: to=2026-11-22 is the start of that day").isZero();
+  }
 }
