@@ -91,12 +91,13 @@ final class ClientContext {
     List<AtlasListener> listeners = new ArrayList<>(settings.listeners());
     AtlasLogLevel level = settings.effectiveLogLevel();
     if (level != AtlasLogLevel.OFF) {
-      listeners.add(LogListener.create(level, System.LoggerFinder.getLoggerFinder(), System.err));
+      listeners.add(LogListener.create(level, System.LoggerFinder.getLoggerFinder(), System.err, settings::redact));
     }
     if (level == AtlasLogLevel.DEBUG && settings.networkInterceptors().stream().noneMatch(
         i -> i instanceof okhttp3.logging.HttpLoggingInterceptor)) {
       b.addNetworkInterceptor(HttpLog.interceptor(HttpLogLevel.BODY,
-          LogListener.sink(System.Logger.Level.DEBUG, System.LoggerFinder.getLoggerFinder(), System.err)));
+          LogListener.sink(System.Logger.Level.DEBUG, System.LoggerFinder.getLoggerFinder(), System.err,
+              settings::redact)));
     }
     warnIfCleartext(settings);
     return new ClientContext(settings, baseHttp, b.build(), owns, List.copyOf(listeners));

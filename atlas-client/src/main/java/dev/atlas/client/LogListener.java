@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The client's own log, written as a listener: one line per call, retry and stream end at INFO;
@@ -29,11 +30,14 @@ final class LogListener implements AtlasListener {
    * @param level INFO or DEBUG
    * @param finder the process's logger finder
    * @param err where lines go when no framework is bound
+   * @param redact masks the client's credentials in a line (a server may echo them)
    * @return the listener
    */
-  static LogListener create(AtlasLogLevel level, System.LoggerFinder finder, PrintStream err) {
-    Consumer<String> info = sink(System.Logger.Level.INFO, finder, err);
-    Consumer<String> debug = level == AtlasLogLevel.DEBUG ? sink(System.Logger.Level.DEBUG, finder, err) : line -> {};
+  static LogListener create(AtlasLogLevel level, System.LoggerFinder finder, PrintStream err,
+      UnaryOperator<String> redact) {
+    Consumer<String> info = sink(System.Logger.Level.INFO, finder, err, redact);
+    Consumer<String> debug = level == AtlasLogLevel.DEBUG ? sink(System.Logger.Level.DEBUG, finder, err, redact)
+        : line -> {};
     return new LogListener(info, debug);
   }
 
@@ -41,15 +45,17 @@ final class LogListener implements AtlasListener {
    * @param level the level of the lines
    * @param finder the process's logger finder
    * @param err where lines go when no framework is bound
+   * @param redact masks the client's credentials in a line
    * @return a sink for lines of that level
    */
-  static Consumer<String> sink(System.Logger.Level level, System.LoggerFinder finder, PrintStream err) {
+  static Consumer<String> sink(System.Logger.Level level, System.LoggerFinder finder, PrintStream err,
+      UnaryOperator<String> redact) {
     if (!frameworkBound(finder)) {
       String prefix = " atlas " + level.getName() + " ";
-      return line -> err.println(LocalTime.now().format(TIME) + prefix + line);
+      return line -> err.println(LocalTime.now().format(TIME) + prefix + redact.apply(line));
     }
     System.Logger logger = finder.getLogger(LOGGER, LogListener.class.getModule());
-    return line -> logger.log(level, line);
+    return line -> logger.log(level, redact.apply(line));
   }
 
   /** @return whether a logging framework (or a configured java.util.logging) receives System.Logger's lines */

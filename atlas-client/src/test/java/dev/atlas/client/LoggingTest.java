@@ -71,6 +71,16 @@ class LoggingTest extends WireMockSupport {
   }
 
   @Test
+  void aServerThatEchoesTheKeyInABodyDoesNotPutItInTheLog() {
+    wm.stubFor(post("/api/v1/query").willReturn(okJson("{\"answer\":\"your key is " + API_KEY + "\",\"sql\":[],"
+        + "\"data\":[],\"steps\":1,\"usage\":{\"totalTokens\":3}}")));
+    try (AtlasClient c = builder().apiKey(API_KEY).logLevel(AtlasLogLevel.DEBUG).build()) {
+      c.query("q");
+    }
+    assertThat(stderr()).contains("your key is ****").doesNotContain(API_KEY);
+  }
+
+  @Test
   void theSystemPropertyTurnsItOnForEveryClientAndTheBuilderWins() {
     wm.stubFor(post("/api/v1/query").willReturn(okJson(ListenerTest.ANSWER)));
     System.setProperty("atlas.log", "info");
@@ -101,7 +111,7 @@ class LoggingTest extends WireMockSupport {
     assertThat(LogListener.frameworkBound(System.LoggerFinder.getLoggerFinder())).isFalse();
     wm.stubFor(post("/api/v1/query").willReturn(okJson(ListenerTest.ANSWER)));
     try (AtlasClient c = builder().apiKey(API_KEY)
-        .addListener(LogListener.create(AtlasLogLevel.INFO, finder, System.err)).build()) {
+        .addListener(LogListener.create(AtlasLogLevel.INFO, finder, System.err, line -> line)).build()) {
       c.query("q");
     }
     assertThat(finder.lines).singleElement().asString().startsWith("dev.atlas.client INFO POST /api/v1/query -> 200");
