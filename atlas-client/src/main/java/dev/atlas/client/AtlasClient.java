@@ -130,12 +130,12 @@ public final class AtlasClient implements AutoCloseable {
    */
   public <T> RawResponse<T> withRawResponse(Function<? super AtlasClient, T> call) {
     RawCapture capture = new RawCapture();
-    capture.bind();
+    RawCapture outer = capture.bind();
     T result;
     try {
       result = call.apply(this);
     } finally {
-      RawCapture.unbind();
+      RawCapture.restore(outer);
     }
     return capture.toResponse(result);
   }
@@ -151,12 +151,12 @@ public final class AtlasClient implements AutoCloseable {
   public <T> CompletableFuture<RawResponse<T>> withRawResponseAsync(
       Function<? super AtlasClient, CompletableFuture<T>> call) {
     RawCapture capture = new RawCapture();
-    capture.bind();
+    RawCapture outer = capture.bind();
     CompletableFuture<T> future;
     try {
       future = call.apply(this);
     } finally {
-      RawCapture.unbind();
+      RawCapture.restore(outer);
     }
     return future.thenApply(capture::toResponse);
   }

@@ -22,13 +22,24 @@ final class RawCapture {
     return CURRENT.get();
   }
 
-  /** Makes this the current thread's capture until {@link #unbind()}. */
-  void bind() {
+  /**
+   * Makes this the current thread's capture until {@link #restore(RawCapture)}.
+   *
+   * @return the capture it replaces (an enclosing {@code withRawResponse}), or null
+   */
+  RawCapture bind() {
+    RawCapture previous = CURRENT.get();
     CURRENT.set(this);
+    return previous;
   }
 
-  static void unbind() {
-    CURRENT.remove();
+  /** @param previous what {@link #bind()} returned: it is the current thread's capture again */
+  static void restore(RawCapture previous) {
+    if (previous == null) {
+      CURRENT.remove();
+    } else {
+      CURRENT.set(previous);
+    }
   }
 
   void responded(int status, Headers headers, int attempts, Duration sinceStart) {

@@ -79,6 +79,20 @@ class RawResponseTest extends WireMockSupport {
   }
 
   @Test
+  void aNestedRawResponseLeavesTheOuterOneItsOwnCall() {
+    wm.stubFor(post("/api/v1/query").willReturn(okJson(ListenerTest.ANSWER).withHeader("X-Request-Id", "outer")));
+    wm.stubFor(post("/api/v1/validate-sql").willReturn(okJson("{\"valid\":true,\"errors\":[],\"tables\":[]}")
+        .withHeader("X-Request-Id", "inner")));
+    RawResponse<QueryResponse> outer = client().withRawResponse(a -> {
+      RawResponse<?> inner = a.withRawResponse(b -> b.validateSql("SELECT 1"));
+      assertThat(inner.requestId()).contains("inner");
+      return a.query("q");
+    });
+    assertThat(outer.requestId()).contains("outer");
+    assertThat(RawCapture.current()).isNull();
+  }
+
+  @Test
   void callsOutsideTheFunctionRecordNothing() {
     wm.stubFor(post("/api/v1/query").willReturn(okJson(ListenerTest.ANSWER)));
     client().withRawResponse(a -> a.query("q"));
