@@ -57,6 +57,21 @@ final class HandshakeTimeout extends SSLSocketFactory {
     return bounded(delegate.createSocket(address, port, localAddress, localPort));
   }
 
+  /**
+   * Equal for the same factory and bound: OkHttp reuses a pooled connection only when the socket
+   * factories are equal, and a client and the clients derived from it by {@code withOptions} each
+   * wrap the same factory.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof HandshakeTimeout h && h.delegate.equals(delegate) && h.timeoutMillis == timeoutMillis;
+  }
+
+  @Override
+  public int hashCode() {
+    return delegate.hashCode() * 31 + timeoutMillis;
+  }
+
   @Override
   public String[] getDefaultCipherSuites() {
     return delegate.getDefaultCipherSuites();

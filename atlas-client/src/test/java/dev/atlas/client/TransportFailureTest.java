@@ -54,11 +54,12 @@ class TransportFailureTest extends WireMockSupport {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD) // a guard: without the bound the call never ends
   void httpsOnAPortThatNeverAnswersTheHandshakeFailsWithinTheConnectTimeout() throws Exception {
     List<Socket> held = new ArrayList<>();
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         AtlasClient c = builderFor("https://127.0.0.1:" + silent.getLocalPort()).apiKey(API_KEY)
-            .connectTimeout(Duration.ofMillis(300)).readTimeout(Duration.ofMinutes(5)).build()) {
+            .connectTimeout(Duration.ofMillis(300)).readTimeout(Duration.ZERO).build()) { // no read timeout
       Thread acceptor = new Thread(() -> {
         try {
           while (true) {
@@ -97,6 +98,28 @@ class TransportFailureTest extends WireMockSupport {
   @Test
   void theHandshakeBoundDoesNotLimitHowLongAnAnswerMayTake() throws Exception {
     tls.stubFor(post("/api/v1/query").willReturn(okJson(ListenerTest.ANSWER).withFixedDelay(1_500)));
+    try (AtlasClient c = builderFor(tls.getRuntimeInfo().getHttpsBaseUrl()).apiKey(API_KEY).httpClient(trustingAll())
+        .connectTimeout(Duration.ofMillis(500)).build()) {
+      assertThat(c.query("q").getAnswer()).isEqualTo("42");
+    }
+  }
+
+  @Test
+  void aDerivedClientReusesItsParentsTlsConnections() throws Exception {
+    tls.stubFor(post("/api/v1/query").willReturn(okJson(ListenerTest.ANSWER)));
+    OkHttpClient http = trustingAll();
+    try (AtlasClient parent = builderFor(tls.getRuntimeInfo().getHttpsBaseUrl()).apiKey(API_KEY).httpClient(http)
+        .build(); AtlasClient child = parent.withOptions(b -> b.defaultHeader("X-Child", "1"))) {
+      parent.query("q");
+      child.query("q");
+      parent.query("q");
+    }
+    // OkHttp reuses a pooled connection only when the socket factories are equal
+    assertThat(http.connectionPool().connectionCount()).isEqualTo(1);
+  }
+
+  /** @return an OkHttpClient that trusts WireMock's self-signed certificate */
+  static OkHttpClient trustingAll() throws Exception {
     X509TrustManager trustAll = new X509TrustManager() {
       @Override
       public void checkClientTrusted(X509Certificate[] chain, String authType) {}
@@ -111,11 +134,7 @@ class TransportFailureTest extends WireMockSupport {
     };
     SSLContext ctx = SSLContext.getInstance("TLS");
     ctx.init(null, new TrustManager[] {trustAll}, null);
-    OkHttpClient http = new OkHttpClient.Builder().sslSocketFactory(ctx.getSocketFactory(), trustAll)
+    return new OkHttpClient.Builder().sslSocketFactory(ctx.getSocketFactory(), trustAll)
         .hostnameVerifier((host, session) -> true).build();
-    try (AtlasClient c = builderFor(tls.getRuntimeInfo().getHttpsBaseUrl()).apiKey(API_KEY).httpClient(http)
-        .connectTimeout(Duration.ofMillis(500)).build()) {
-      assertThat(c.query("q").getAnswer()).isEqualTo("42");
-    }
   }
 }
