@@ -650,6 +650,11 @@ public final class AtlasClient implements AutoCloseable {
     return mcp.get();
   }
 
+  /** @return this SDK's version, as its {@code User-Agent} header sends it (e.g. {@code 1.0.0}) */
+  public static String version() {
+    return ClientContext.VERSION;
+  }
+
   /** @return the base URL requests go to, without a trailing slash */
   public String baseUrl() {
     return ctx.settings().baseUrlText();

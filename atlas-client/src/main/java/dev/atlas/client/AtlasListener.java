@@ -11,7 +11,8 @@ import java.time.Duration;
  *
  * <p>Methods run on the thread that makes the call (for asynchronous calls, an OkHttp or timer
  * thread; for streams, the thread that reads the events), so they must be quick and must not block.
- * An exception thrown by a listener is logged and otherwise ignored: it never fails the call.
+ * An exception thrown by a listener never fails the call: the first one of each listener class is
+ * logged as a warning, later ones are ignored.
  *
  * <p>A call is one method of the client, all its retries included. A batch reports each of its
  * items as a call. For a stream, {@link #callEnded} comes when the stream opened (or failed to),

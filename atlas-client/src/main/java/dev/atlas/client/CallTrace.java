@@ -4,7 +4,7 @@ import dev.atlas.client.errors.AtlasException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import okhttp3.Headers;
+import java.util.function.Consumer;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -22,7 +22,7 @@ final class CallTrace implements RetryEngine.Observer {
   private final AtomicBoolean streamEnded = new AtomicBoolean();
   private volatile int attempts = 1;
   private volatile int status;
-  private volatile Headers headers;
+  private volatile String requestId;
   private long events;
 
   private CallTrace(List<AtlasListener> listeners, CallInfo info, RawCapture raw) {
@@ -43,13 +43,7 @@ final class CallTrace implements RetryEngine.Observer {
   static CallTrace start(List<AtlasListener> listeners, String operation, Request request, boolean stream) {
     CallInfo info = new CallInfo(operation, request.method(), request.url().encodedPath(), stream, System.nanoTime());
     CallTrace t = new CallTrace(listeners, info, RawCapture.current());
-    for (AtlasListener l : listeners) {
-      try {
-        l.callStarted(info);
-      } catch (RuntimeException e) {
-        Listeners.failed(l, e);
-      }
-    }
+    t.tell(l -> l.callStarted(info));
     return t;
   }
 
@@ -65,7 +59,7 @@ final class CallTrace implements RetryEngine.Observer {
    */
   void responded(Response response) {
     status = response.code();
-    headers = response.headers();
+    requestId = response.header("X-Request-Id");
     if (raw != null) {
       raw.responded(response.code(), response.headers(), attempts, elapsed());
     }
@@ -81,24 +75,22 @@ final class CallTrace implements RetryEngine.Observer {
   @Override
   public void retrying(int attempt, AtlasException failure, Duration delay) {
     attempts = attempt + 1;
-    for (AtlasListener l : listeners) {
-      try {
-        l.retrying(info, attempt, failure, delay);
-      } catch (RuntimeException e) {
-        Listeners.failed(l, e);
-      }
-    }
+    tell(l -> l.retrying(info, attempt, failure, delay));
   }
 
   /** The call returned its result. */
   void succeeded() {
-    ended(new CallResult(CallOutcome.SUCCESS, status, elapsed(), attempts, null, headerRequestId()));
+    if (!listeners.isEmpty()) {
+      ended(new CallResult(CallOutcome.SUCCESS, status, elapsed(), attempts, null, requestId));
+    }
   }
 
   /** @param e the failure the caller receives */
   void failed(AtlasException e) {
-    ended(new CallResult(CallOutcome.of(e), e.status(), elapsed(), Math.max(attempts, e.attempts()), e,
-        e.requestId().orElseGet(this::headerRequestId)));
+    if (!listeners.isEmpty()) {
+      ended(new CallResult(CallOutcome.of(e), e.status(), elapsed(), Math.max(attempts, e.attempts()), e,
+          e.requestId().orElse(requestId)));
+    }
   }
 
   /** The caller cancelled the call. */
@@ -116,15 +108,8 @@ final class CallTrace implements RetryEngine.Observer {
   }
 
   private void ended(CallResult result) {
-    if (!callEnded.compareAndSet(false, true)) {
-      return; // a cancellation racing the answer: the first report counts
-    }
-    for (AtlasListener l : listeners) {
-      try {
-        l.callEnded(info, result);
-      } catch (RuntimeException e) {
-        Listeners.failed(l, e);
-      }
+    if (callEnded.compareAndSet(false, true)) { // a cancellation racing the answer: the first report counts
+      tell(l -> l.callEnded(info, result));
     }
   }
 
@@ -132,13 +117,7 @@ final class CallTrace implements RetryEngine.Observer {
   void event() {
     if (events++ == 0) {
       Duration since = elapsed();
-      for (AtlasListener l : listeners) {
-        try {
-          l.streamFirstEvent(info, since);
-        } catch (RuntimeException e) {
-          Listeners.failed(l, e);
-        }
-      }
+      tell(l -> l.streamFirstEvent(info, since));
     }
   }
 
@@ -153,21 +132,21 @@ final class CallTrace implements RetryEngine.Observer {
       return;
     }
     StreamResult result = new StreamResult(outcome, elapsed(), events, error);
-    for (AtlasListener l : listeners) {
-      try {
-        l.streamEnded(info, result);
-      } catch (RuntimeException e) {
-        Listeners.failed(l, e);
-      }
-    }
+    tell(l -> l.streamEnded(info, result));
   }
 
   private Duration elapsed() {
     return Duration.ofNanos(System.nanoTime() - info.startNanos());
   }
 
-  private String headerRequestId() {
-    Headers h = headers;
-    return h == null ? null : h.get("X-Request-Id");
+  /** Tells each listener; one that throws is reported by {@link Listeners#failed} and the others still hear. */
+  private void tell(Consumer<AtlasListener> news) {
+    for (AtlasListener l : listeners) {
+      try {
+        news.accept(l);
+      } catch (RuntimeException e) {
+        Listeners.failed(l, e);
+      }
+    }
   }
 }

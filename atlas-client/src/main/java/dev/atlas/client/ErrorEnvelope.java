@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Atlas's error envelope, {@code {"error": code, "message", "requestId"?, "retryable"?,
  * "retryAfterSeconds"?, "details"?}}, read from an HTTP error body or from a stream's error frame.
- * The one parser of it in the SDK..
+ * The one parser of it in the SDK.
  *
  * @param code the wire code, as sent
  * @param message the server's message, or null
@@ -21,10 +21,9 @@ import java.util.List;
  * @param retryAfter the server's {@code retryAfterSeconds}, exact, or null when absent or invalid
  * @param requestId the request id, or null
  * @param details validation issues (422), or null when absent
- * @param json the whole envelope, extra keys included
  */
 record ErrorEnvelope(String code, String message, Boolean retryable, Duration retryAfter, String requestId,
-    List<ValidationIssue> details, JsonObject json) {
+    List<ValidationIssue> details) {
 
   /**
    * @param o a JSON object
@@ -44,7 +43,7 @@ record ErrorEnvelope(String code, String message, Boolean retryable, Duration re
       return null;
     }
     return new ErrorEnvelope(o.get("error").getAsString(), string(o.get("message")), bool(o.get("retryable")),
-        seconds(o.get("retryAfterSeconds")), string(o.get("requestId")), details(o.get("details")), o);
+        seconds(o.get("retryAfterSeconds")), string(o.get("requestId")), details(o.get("details")));
   }
 
   /**

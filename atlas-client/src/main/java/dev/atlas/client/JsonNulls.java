@@ -1,7 +1,5 @@
 package dev.atlas.client;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -15,7 +13,6 @@ import okio.Buffer;
 /** Adds explicit {@code null} members to a request's JSON object body (which Gson leaves out). */
 final class JsonNulls {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  private static final Gson WITH_NULLS = new GsonBuilder().serializeNulls().create();
 
   private JsonNulls() {}
 
@@ -35,7 +32,8 @@ final class JsonNulls {
       for (String f : fields) {
         body.add(f, JsonNull.INSTANCE);
       }
-      return request.newBuilder().method(request.method(), RequestBody.create(WITH_NULLS.toJson(body), JSON)).build();
+      // JsonObject.toString() writes null members; the SDK's Gson would leave them out
+      return request.newBuilder().method(request.method(), RequestBody.create(body.toString(), JSON)).build();
     } catch (IOException e) {
       throw new IllegalStateException("Could not rewrite the request body", e);
     }

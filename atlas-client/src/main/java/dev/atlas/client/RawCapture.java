@@ -14,8 +14,7 @@ final class RawCapture {
   private volatile Headers headers;
   private volatile String body;
   private volatile int attempts;
-  private volatile Duration duration = Duration.ZERO;
-  private volatile boolean called;
+  private volatile Duration duration;
 
   /** @return the capture the current thread's calls record into, or null */
   static RawCapture current() {
@@ -43,7 +42,6 @@ final class RawCapture {
   }
 
   void responded(int status, Headers headers, int attempts, Duration sinceStart) {
-    this.called = true;
     this.status = status;
     this.headers = headers;
     this.body = null;
@@ -62,7 +60,7 @@ final class RawCapture {
    * @throws IllegalStateException if the function made no call that got an answer
    */
   <T> RawResponse<T> toResponse(T result) {
-    if (!called) {
+    if (headers == null) {
       throw new IllegalStateException("The function passed to withRawResponse made no Atlas call");
     }
     return new RawResponse<>(status, headers.toMultimap(), body, result, attempts, duration);

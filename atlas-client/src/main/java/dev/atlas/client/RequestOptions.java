@@ -94,6 +94,7 @@ public final class RequestOptions {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private Integer maxRetries;
     private boolean retryUnsafe;
+    private RetryEngine.Gate retryGate;
 
     private Builder() {}
 
@@ -108,6 +109,7 @@ public final class RequestOptions {
       this.headers.putAll(options.headers);
       this.maxRetries = options.maxRetries;
       this.retryUnsafe = options.retryUnsafe;
+      this.retryGate = options.retryGate; // options a batch passed in keep pausing the batch
       return this;
     }
 
@@ -165,7 +167,7 @@ public final class RequestOptions {
     /** @return the options */
     public RequestOptions build() {
       return new RequestOptions(timeout, Collections.unmodifiableMap(new LinkedHashMap<>(headers)), maxRetries,
-          retryUnsafe, null);
+          retryUnsafe, retryGate);
     }
   }
 }

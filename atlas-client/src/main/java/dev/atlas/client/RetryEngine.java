@@ -33,9 +33,6 @@ final class RetryEngine {
   /** Hears each retry of one call (its listeners and logs). */
   @FunctionalInterface
   public interface Observer {
-    /** Hears nothing. */
-    Observer NONE = (attempt, failure, delay) -> {};
-
     /**
      * @param attempt the number of the attempt that failed, from 1
      * @param failure why it failed

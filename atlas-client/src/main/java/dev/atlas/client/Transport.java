@@ -24,8 +24,9 @@ import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
 /**
- * Makes one attempt of an {@link Operation}: sends its request and turns the response into a model
- * or a typed exception. Retries are {@link RetryEngine}'s.
+ * Makes one attempt of a call: sends an {@link Operation}'s request and turns the response into a
+ * model or a typed exception, or opens a stream's response for its reader. Retries are
+ * {@link RetryEngine}'s.
  */
 final class Transport {
   /** Most bytes of an error or non-JSON body that are read to describe it. */
@@ -169,13 +170,13 @@ final class Transport {
       return op.finished(parseSuccess(response, op.resultType(), op.safeToRepeat(response.request()), trace));
     }
     if (op.isResultStatus(status)) {
-      return parseResultOnErrorStatus(op, response);
+      return op.finished(parseResultOnErrorStatus(op, response, trace));
     }
     throw toException(response, op.resourceId());
   }
 
   /** A non-2xx body that is a result unless it is an error envelope (or not JSON at all). */
-  private <T> T parseResultOnErrorStatus(Operation<T> op, Response response) {
+  private <T> T parseResultOnErrorStatus(Operation<T> op, Response response, CallTrace trace) {
     String body;
     try {
       body = readPrefix(response.body(), MAX_ERROR_BODY_BYTES);
@@ -188,6 +189,7 @@ final class Transport {
           response.header("Retry-After"), redactor.apply(body), method(response), path(response), op.resourceId(),
           clock);
     }
+    trace.body(body);
     try {
       return gson.fromJson(o, op.resultType());
     } catch (RuntimeException e) {

@@ -291,7 +291,8 @@ class OperationsTest extends WireMockSupport {
     }
     assertThat(req.getHeader("Authorization")).isEqualTo("Bearer " + API_KEY);
     assertThat(req.containsHeader("X-API-Key")).isFalse();
-    assertThat(req.getHeader("User-Agent")).startsWith("atlas-java/").doesNotContain("OpenAPI-Generator");
+    assertThat(req.getHeader("User-Agent")).startsWith("atlas-java/" + AtlasClient.version() + " (").doesNotContain("OpenAPI-Generator");
+    assertThat(AtlasClient.version()).matches("\\d+\\.\\d+\\.\\d+.*");
     c.check().accept(result);
   }
 

@@ -79,6 +79,18 @@ class RawResponseTest extends WireMockSupport {
   }
 
   @Test
+  void theHealthChecks503ReportKeepsItsBodyToo() {
+    com.google.gson.JsonObject report = SpecExamples.successExample("getHealth").getAsJsonObject();
+    report.addProperty("status", "error");
+    wm.stubFor(get("/api/health").willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+        .withBody(report.toString())));
+    RawResponse<dev.atlas.client.generated.model.HealthResponse> raw = client().withRawResponse(a -> a.health());
+    assertThat(raw.status()).isEqualTo(503);
+    assertThat(raw.bodyText()).contains(report.toString());
+    assertThat(raw.result().getStatus().getValue()).isEqualTo("error");
+  }
+
+  @Test
   void aNestedRawResponseLeavesTheOuterOneItsOwnCall() {
     wm.stubFor(post("/api/v1/query").willReturn(okJson(ListenerTest.ANSWER).withHeader("X-Request-Id", "outer")));
     wm.stubFor(post("/api/v1/validate-sql").willReturn(okJson("{\"valid\":true,\"errors\":[],\"tables\":[]}")
@@ -93,9 +105,14 @@ class RawResponseTest extends WireMockSupport {
   }
 
   @Test
-  void callsOutsideTheFunctionRecordNothing() {
-    wm.stubFor(post("/api/v1/query").willReturn(okJson(ListenerTest.ANSWER)));
-    client().withRawResponse(a -> a.query("q"));
+  void aCallAfterTheFunctionChangesNothingInItsRawResponse() {
+    wm.stubFor(post("/api/v1/query").willReturn(okJson(ListenerTest.ANSWER).withHeader("X-Request-Id", "inside")));
+    wm.stubFor(post("/api/v1/validate-sql").willReturn(okJson("{\"valid\":true,\"errors\":[],\"tables\":[]}")
+        .withHeader("X-Request-Id", "after")));
+    RawResponse<QueryResponse> raw = client().withRawResponse(a -> a.query("q"));
     assertThat(RawCapture.current()).isNull();
+    client().validateSql("SELECT 1");
+    assertThat(raw.requestId()).contains("inside");
+    assertThat(raw.bodyText()).contains(ListenerTest.ANSWER);
   }
 }

@@ -151,7 +151,7 @@ public final class ErrorInfo {
   /**
    * Whether the request may have reached the server, so that an operation that changes something
    * may have run even though the call failed. False only when the client knows the request never
-   * left: the connection was refused or timed out, the host is unknown, TLS failed.
+   * left: the connection was refused or timed out while connecting, the host is unknown, TLS failed.
    *
    * @return true when the server answered or the connection broke after the request was sent
    */

@@ -2,12 +2,11 @@ package dev.atlas.client.mcp;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.atlas.client.AtlasClient;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -28,7 +27,7 @@ final class OAuthWire {
   private static final long MAX_BODY_BYTES = 1L << 20;
   private static final MediaType JSON = MediaType.get("application/json");
   private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
-  private static final String USER_AGENT = "atlas-java/" + version() + " (mcp)";
+  private static final String USER_AGENT = "atlas-java/" + AtlasClient.version() + " (mcp)";
 
   /** The discovered authorization server. */
   record AuthServer(String issuer, String authorizationEndpoint, String tokenEndpoint, String registrationEndpoint) {}
@@ -152,17 +151,5 @@ final class OAuthWire {
     source.request(MAX_BODY_BYTES);
     long size = Math.min(source.getBuffer().size(), MAX_BODY_BYTES);
     return source.getBuffer().readString(size, StandardCharsets.UTF_8);
-  }
-
-  private static String version() {
-    try (InputStream in = OAuthWire.class.getResourceAsStream("/dev/atlas/client/version.properties")) {
-      Properties p = new Properties();
-      if (in != null) {
-        p.load(in);
-      }
-      return p.getProperty("version", "unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
   }
 }

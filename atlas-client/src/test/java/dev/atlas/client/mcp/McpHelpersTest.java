@@ -141,7 +141,7 @@ class McpHelpersTest extends McpWireMock {
     stubRegistration();
     mcp().beginConnect("C", REDIRECT);
     received().forEach(r -> {
-      assertThat(r.getHeader("User-Agent")).startsWith("atlas-java/");
+      assertThat(r.getHeader("User-Agent")).isEqualTo("atlas-java/" + dev.atlas.client.AtlasClient.version() + " (mcp)");
       assertThat(r.containsHeader("Authorization")).isFalse();
     });
     wm.verify(1, postRequestedFor(urlPathEqualTo("/api/auth/oauth2/register")));
