@@ -114,7 +114,8 @@ final class Call {
     ex.close();
   }
 
-  private static Map<String, String> parseQuery(String raw) {
+  /** @return the pairs of a query string (or a form body), the first value of each name */
+  static Map<String, String> parseQuery(String raw) {
     Map<String, String> out = new LinkedHashMap<>();
     if (raw == null || raw.isEmpty()) {
       return out;

@@ -3,7 +3,6 @@ package dev.atlas.sandbox;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -356,18 +355,9 @@ final class OAuthHandlers {
   }
 
   private static Map<String, String> form(byte[] body) {
-    Map<String, String> out = new LinkedHashMap<>();
-    String text = new String(body, StandardCharsets.UTF_8);
-    if (text.isEmpty()) {
-      return out;
-    }
-    for (String pair : text.split("&")) {
-      int eq = pair.indexOf('=');
-      String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      out.putIfAbsent(k, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return out;
+    return Call.parseQuery(new String(body, StandardCharsets.UTF_8)); // a form body is a query string
   }
+
 
   private static String s256(String verifier) {
     try {

@@ -36,11 +36,7 @@ public final class McpExample {
    * @param args unused
    */
   public static void main(String[] args) {
-    try (AtlasClient atlas = Examples.connect()) {
-      run(atlas);
-    } finally {
-      Examples.shutdown();
-    }
+    Examples.runAlone("McpExample", McpExample::run);
   }
 
   static void run(AtlasClient atlas) {
@@ -49,7 +45,7 @@ public final class McpExample {
     try (LoopbackReceiver receiver = LoopbackReceiver.start(Duration.ofMinutes(2))) {
       PendingConnect pending = atlas.mcp().beginConnect(ConnectRequest.of("Claude Desktop", receiver.redirectUri()));
       System.out.println("Consent URL: " + pending.authorizationUrl().orElseThrow().replaceAll("\\?.*", "?..."));
-      if (Examples.sandbox().isEmpty()) {
+      if (!Examples.onSandbox()) {
         System.out.println("Open it in a browser to connect; this example only follows it on the sandbox.");
         return;
       }
@@ -57,7 +53,6 @@ public final class McpExample {
       tokens = atlas.mcp().completeConnect(pending, receiver.awaitCallback(pending.state()));
     } catch (AtlasMcpException e) {
       // e.g. an Atlas in api-key mode: discovery_failed, "returned 404 ... only available when managed auth is enabled"
-      System.out.println("MCP onboarding is not available here (" + e.code().wireValue() + "): " + e.getMessage());
       throw Outcomes.skipStep("MCP onboarding is not available on this server: " + e.getMessage());
     }
     System.out.println("Connected to workspace " + tokens.workspaceId() + ", token expires " + tokens.expiresAt());

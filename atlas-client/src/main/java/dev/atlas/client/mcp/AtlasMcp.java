@@ -162,16 +162,7 @@ public final class AtlasMcp {
   public McpTokens completeConnect(PendingConnect pending, McpCallback callback, String resource) {
     Objects.requireNonNull(pending, "pending");
     Objects.requireNonNull(callback, "callback");
-    if (!pending.state().equals(callback.state().orElse(null))) {
-      throw new AtlasMcpException(McpErrorCode.CALLBACK_STATE_MISMATCH,
-          "OAuth callback state mismatch: the callback does not belong to this connection attempt");
-    }
-    if (callback.error().isPresent()) {
-      throw new AtlasMcpException(McpErrorCode.TOKEN_EXCHANGE_FAILED, "The authorization server refused the "
-          + "consent: " + callback.errorText(), 0, callback.error().get(), null);
-    }
-    String code = callback.code().orElseThrow(() -> new AtlasMcpException(McpErrorCode.CALLBACK_MISSING_CODE,
-        "The OAuth callback carries no code"));
+    String code = callback.requireCode(pending.state());
     UrlRules.requireSecure(apiUrl, McpErrorCode.INVALID_API_URL, "The Atlas API URL");
     String tokenEndpoint = pending.tokenEndpoint().orElse(null);
     String issuer = pending.issuer().orElse(null);

@@ -116,17 +116,7 @@ public final class LoopbackReceiver implements AutoCloseable {
     } finally {
       close();
     }
-    if (!expectedState.equals(callback.state().orElse(null))) {
-      throw new AtlasMcpException(McpErrorCode.CALLBACK_STATE_MISMATCH,
-          "OAuth callback state mismatch: the callback does not belong to this connection attempt");
-    }
-    if (callback.error().isPresent()) {
-      throw new AtlasMcpException(McpErrorCode.TOKEN_EXCHANGE_FAILED,
-          "The authorization server refused the consent: " + callback.errorText(), 0, callback.error().get(), null);
-    }
-    if (callback.code().isEmpty()) {
-      throw new AtlasMcpException(McpErrorCode.CALLBACK_MISSING_CODE, "The OAuth callback carries no code");
-    }
+    callback.requireCode(expectedState);
     return callback;
   }
 

@@ -101,6 +101,28 @@ public final class McpCallback {
   }
 
   /** @return the error with its description and URI joined with ": ", as in exception messages */
+  /**
+   * The callback's checks, in MCP's order: the state is the connection attempt's, no {@code error=},
+   * a code.
+   *
+   * @param expectedState the state the connection attempt sent
+   * @return the authorization code
+   * @throws AtlasMcpException {@code callback_state_mismatch}, {@code token_exchange_failed} (the
+   *     server's error text in the message) or {@code callback_missing_code}
+   */
+  String requireCode(String expectedState) {
+    if (!expectedState.equals(state().orElse(null))) {
+      throw new AtlasMcpException(McpErrorCode.CALLBACK_STATE_MISMATCH,
+          "OAuth callback state mismatch: the callback does not belong to this connection attempt");
+    }
+    if (error().isPresent()) {
+      throw new AtlasMcpException(McpErrorCode.TOKEN_EXCHANGE_FAILED,
+          "The authorization server refused the consent: " + errorText(), 0, error().get(), null);
+    }
+    return code().orElseThrow(() -> new AtlasMcpException(McpErrorCode.CALLBACK_MISSING_CODE,
+        "The OAuth callback carries no code"));
+  }
+
   String errorText() {
     StringBuilder sb = new StringBuilder(error().orElse(""));
     errorDescription().ifPresent(d -> sb.append(": ").append(d));
