@@ -1,8 +1,10 @@
 package dev.atlas.spring.boot;
 
 import dev.atlas.client.ApiKeyHeader;
+import dev.atlas.client.AtlasClientBuilder;
 import dev.atlas.client.AtlasLogLevel;
 import dev.atlas.client.HttpLogLevel;
+import dev.atlas.client.retry.RetryPolicy;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -33,16 +35,16 @@ public class AtlasProperties {
   private boolean withoutCredentials;
 
   /** How long to wait for a TCP/TLS connection; 0 means no limit. */
-  private Duration connectTimeout = Duration.ofSeconds(10);
+  private Duration connectTimeout = AtlasClientBuilder.DEFAULT_CONNECT_TIMEOUT;
 
   /** Longest silence between two reads of a response (for a stream, between events); 0 means no limit. */
-  private Duration readTimeout = Duration.ofSeconds(120);
+  private Duration readTimeout = AtlasClientBuilder.DEFAULT_READ_TIMEOUT;
 
   /** Limit for a whole call, from connect to the last byte (for a stream: the whole stream). Unset: no limit. */
   private Duration callTimeout;
 
   /** How many times a failed call is retried (0 disables retries). */
-  private int maxRetries = 2;
+  private int maxRetries = RetryPolicy.defaults().maxRetries();
 
   /**
    * What the client logs to the logger dev.atlas.client: off, info (a line per call and per retry)

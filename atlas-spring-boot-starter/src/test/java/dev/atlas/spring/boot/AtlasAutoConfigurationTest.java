@@ -188,6 +188,11 @@ class AtlasAutoConfigurationTest {
       assertThat(json).contains("\"name\": \"" + property + "\"");
     }
     assertThat(json).contains("\"description\": \"The Atlas deployment, e.g. https:");
+    // the defaults come from the client's constants, which the processor cannot read: the metadata must match them
+    assertThat(new AtlasProperties().getConnectTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+    assertThat(new AtlasProperties().getReadTimeout()).isEqualTo(java.time.Duration.ofSeconds(120));
+    assertThat(new AtlasProperties().getMaxRetries()).isEqualTo(2);
+    assertThat(json).contains("\"defaultValue\": \"10s\"", "\"defaultValue\": \"120s\"", "\"defaultValue\": 2");
   }
 
   @Configuration(proxyBeanMethods = false)
