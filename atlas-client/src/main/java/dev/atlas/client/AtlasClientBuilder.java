@@ -18,7 +18,6 @@ import dev.atlas.client.retry.Sleeper;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
-import okhttp3.logging.HttpLoggingInterceptor;
 
 /**
  * Configures an {@link AtlasClient}. Not thread-safe; {@link #build()} copies everything, so a
@@ -52,6 +51,8 @@ public final class AtlasClientBuilder {
   private final List<Interceptor> networkInterceptors = new ArrayList<>();
   private final List<AtlasListener> listeners = new ArrayList<>();
   private AtlasLogLevel logLevel;
+  private HttpLogLevel httpLogLevel;
+  private Consumer<String> httpLogSink;
   private OkHttpClient httpClient;
   private Clock clock = Clock.systemUTC();
   private RetryPolicy retryPolicy = RetryPolicy.defaults();
@@ -221,8 +222,10 @@ public final class AtlasClientBuilder {
    * Logs HTTP traffic with OkHttp's logging interceptor, with {@code Authorization} and
    * {@code X-API-Key} redacted, to the {@code System.Logger} named {@code dev.atlas.client.http}
    * (level DEBUG, which the JDK's default logging does not show: for lines you can see without a
-   * logging framework, use {@link #logLevel(AtlasLogLevel)} or {@code ATLAS_LOG=debug}). Add your own {@code HttpLoggingInterceptor} with {@link #addNetworkInterceptor}
-   * only with {@code redactHeader} for both headers: network interceptors see the credentials.
+   * logging framework, use {@link #logLevel(AtlasLogLevel)} or {@code ATLAS_LOG=debug}). The
+   * client's credentials are also masked where a body echoes them. Add your own
+   * {@code HttpLoggingInterceptor} with {@link #addNetworkInterceptor} only with
+   * {@code redactHeader} for both headers: network interceptors see the credentials.
    *
    * @param level what to log ({@link HttpLogLevel#NONE} to stop)
    * @return this
@@ -233,16 +236,16 @@ public final class AtlasClientBuilder {
   }
 
   /**
-   * Logs HTTP traffic to your sink, with {@code Authorization} and {@code X-API-Key} redacted.
+   * Logs HTTP traffic to your sink, with {@code Authorization} and {@code X-API-Key} redacted, and
+   * the client's credentials masked where a body echoes them.
    *
    * @param level what to log
    * @param sink receives each log line
    * @return this
    */
   public AtlasClientBuilder httpLogging(HttpLogLevel level, Consumer<String> sink) {
-    HttpLoggingInterceptor logging = HttpLog.interceptor(level, sink);
-    networkInterceptors.removeIf(i -> i instanceof HttpLoggingInterceptor);
-    networkInterceptors.add(logging);
+    this.httpLogLevel = Objects.requireNonNull(level, "level") == HttpLogLevel.NONE ? null : level;
+    this.httpLogSink = Objects.requireNonNull(sink, "sink");
     return this;
   }
 
@@ -420,6 +423,8 @@ public final class AtlasClientBuilder {
     b.networkInterceptors.addAll(networkInterceptors);
     b.listeners.addAll(listeners);
     b.logLevel = logLevel;
+    b.httpLogLevel = httpLogLevel;
+    b.httpLogSink = httpLogSink;
     b.httpClient = httpClient;
     b.clock = clock;
     b.retryPolicy = retryPolicy;
@@ -477,6 +482,15 @@ public final class AtlasClientBuilder {
 
   List<Interceptor> interceptors() {
     return interceptors;
+  }
+
+  /** @return what {@link #httpLogging} asked for, or null */
+  HttpLogLevel httpLogLevel() {
+    return httpLogLevel;
+  }
+
+  Consumer<String> httpLogSink() {
+    return httpLogSink;
   }
 
   List<AtlasListener> listeners() {

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -90,14 +91,17 @@ final class ClientContext {
     }
     List<AtlasListener> listeners = new ArrayList<>(settings.listeners());
     AtlasLogLevel level = settings.effectiveLogLevel();
+    System.LoggerFinder finder = System.LoggerFinder.getLoggerFinder();
     if (level != AtlasLogLevel.OFF) {
-      listeners.add(LogListener.create(level, System.LoggerFinder.getLoggerFinder(), System.err, settings::redact));
+      listeners.add(LogListener.create(level, finder, System.err, settings::redact));
     }
-    if (level == AtlasLogLevel.DEBUG && settings.networkInterceptors().stream().noneMatch(
-        i -> i instanceof okhttp3.logging.HttpLoggingInterceptor)) {
+    // one HTTP log: the one asked for with httpLogging, else at ATLAS_LOG=debug every body; every line masked
+    if (settings.httpLogLevel() != null) {
+      Consumer<String> sink = settings.httpLogSink();
+      b.addNetworkInterceptor(HttpLog.interceptor(settings.httpLogLevel(), line -> sink.accept(settings.redact(line))));
+    } else if (level == AtlasLogLevel.DEBUG) {
       b.addNetworkInterceptor(HttpLog.interceptor(HttpLogLevel.BODY,
-          LogListener.sink(System.Logger.Level.DEBUG, System.LoggerFinder.getLoggerFinder(), System.err,
-              settings::redact)));
+          LogListener.sink(System.Logger.Level.DEBUG, finder, System.err, settings::redact)));
     }
     warnIfCleartext(settings);
     return new ClientContext(settings, baseHttp, b.build(), owns, List.copyOf(listeners));

@@ -86,6 +86,18 @@ class SecurityTest extends WireMockSupport {
   }
 
   @Test
+  void theHttpLogMasksTheKeyWhereABodyEchoesIt() {
+    wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+        .withBody("{\"error\":\"invalid_request\",\"message\":\"Bad key " + API_KEY + "\"}")));
+    List<String> lines = new CopyOnWriteArrayList<>();
+    try (AtlasClient c = builder().apiKey(API_KEY).httpLogging(HttpLogLevel.BODY, lines::add).build()) {
+      assertThatThrownBy(c::starterPrompts).isInstanceOf(AtlasException.class);
+    }
+    assertThat(lines).anyMatch(l -> l.contains("Bad key ****"));
+    assertThat(lines).noneMatch(l -> l.contains(API_KEY));
+  }
+
+  @Test
   void plainHttpToARemoteHostIsWarnedAbout() {
     List<String> warnings = new CopyOnWriteArrayList<>();
     Logger jul = Logger.getLogger("dev.atlas.client");
