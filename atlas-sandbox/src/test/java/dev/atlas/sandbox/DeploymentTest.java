@@ -11,12 +11,24 @@ import dev.atlas.client.errors.AtlasNotFoundException;
 import dev.atlas.client.errors.AtlasPermissionException;
 import dev.atlas.client.generated.model.CreateScheduledTaskInput;
 import dev.atlas.client.retry.RetryPolicy;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The builder's switches that make the sandbox answer like a real server's narrower configurations. */
+/**
+ * The builder's switches that make the sandbox answer like a real server's narrower configurations;
+ * every exchange validated against the spec, refusals included.
+ */
 class DeploymentTest {
-  private static AtlasClient client(AtlasSandbox s) {
-    return AtlasClient.builder().baseUrl(s.baseUrl()).apiKey(s.apiKey()).retryPolicy(RetryPolicy.none()).build();
+  private final SpecValidatingInterceptor spec = new SpecValidatingInterceptor();
+
+  private AtlasClient client(AtlasSandbox s) {
+    return AtlasClient.builder().baseUrl(s.baseUrl()).apiKey(s.apiKey()).retryPolicy(RetryPolicy.none())
+        .addNetworkInterceptor(spec).build();
+  }
+
+  @AfterEach
+  void everyExchangeMatchedTheSpec() {
+    assertThat(spec.problems).isEmpty();
   }
 
   @Test
