@@ -181,13 +181,13 @@ final class ClientContext {
    * Opens a response whose body the caller consumes (a stream), retried only before it opens.
    *
    * @param op the operation, which decides whether a retry is safe
-   * @param request its request, possibly with headers the stream needs
    * @param options per-call options, or null
    * @return the open 2xx response, its call and the call's record, which the stream goes on reporting to
    */
-  Transport.Opened open(Operation<?> op, Request request, RequestOptions options) {
+  Transport.Opened open(Operation<?> op, RequestOptions options) {
     ensureOpen();
     RequestOptions o = options == null ? RequestOptions.none() : options;
+    Request request = op.request();
     CallTrace trace = CallTrace.start(listeners, op.name(), request, true);
     boolean safe = op.safeToRepeat(request);
     try {

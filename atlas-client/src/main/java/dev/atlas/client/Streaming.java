@@ -1,19 +1,13 @@
 package dev.atlas.client;
 
-import dev.atlas.client.errors.AtlasErrorCode;
-import dev.atlas.client.errors.AtlasInvalidResponseException;
-import dev.atlas.client.errors.ErrorInfo;
 import dev.atlas.client.generated.api.ChatApi;
 import dev.atlas.client.generated.model.ChatMessage;
 import dev.atlas.client.generated.model.ChatMessagePart;
 import dev.atlas.client.generated.model.ChatRequest;
 import dev.atlas.client.generated.model.ChatRole;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
-import okhttp3.Request;
-import okhttp3.Response;
 
 /** Opens {@code POST /api/v1/chat} responses: the request from the generated code, the body read by us. */
 final class Streaming {
@@ -44,27 +38,12 @@ final class Streaming {
 
   private Transport.Opened open(List<ChatMessage> messages, StreamQueryOptions o, RequestOptions requestOptions) {
     Objects.requireNonNull(o, "options");
-    ctx.ensureOpen();
     ChatRequest body = new ChatRequest().messages(List.copyOf(messages)).conversationId(o.conversationId())
         .connectionId(o.connectionId()).connectionGroupId(o.connectionGroupId()).routingMode(o.routingMode())
         .answerStyle(o.answerStyle());
-    Operation<Void> chat = Operation.of("chat", () -> api.chatCall(body, null), Void.class);
-    Request request = chat.request().newBuilder().header("Accept", "text/event-stream").build();
-    Transport.Opened opened = ctx.open(chat, request, requestOptions);
-    Response response = opened.response();
-    String type = response.header("Content-Type");
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
-      try (response) {
-        opened.trace().streamEnded(CallOutcome.INVALID_RESPONSE, null);
-        AtlasInvalidResponseException e = new AtlasInvalidResponseException(ErrorInfo.builder(AtlasErrorCode.INVALID_RESPONSE)
-            .status(response.code()).request(request.method(), request.url().encodedPath())
-            .description("HTTP " + response.code() + " with " + (type == null ? "no content type" : type)
-                + " instead of text/event-stream")
-            .build(), null);
-        throw e;
-      }
-    }
-    return opened;
+    Operation<Void> chat = Operation.of("chat", () -> api.chatCall(body, null), Void.class)
+        .rewrite(r -> r.newBuilder().header("Accept", "text/event-stream").build());
+    return ctx.open(chat, requestOptions);
   }
 
   private static int maxEventBytes(StreamQueryOptions o) {

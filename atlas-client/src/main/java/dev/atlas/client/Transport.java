@@ -2,7 +2,10 @@ package dev.atlas.client;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
+import dev.atlas.client.errors.AtlasErrorCode;
 import dev.atlas.client.errors.AtlasException;
+import dev.atlas.client.errors.AtlasInvalidResponseException;
+import dev.atlas.client.errors.ErrorInfo;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -109,7 +112,8 @@ final class Transport {
   }
 
   /**
-   * Makes one attempt whose body the caller will consume (a stream).
+   * Makes one attempt whose body the caller will consume: an event stream (a 2xx of another content
+   * type is an invalid response).
    *
    * @param request the request
    * @param options per-call options
@@ -124,7 +128,17 @@ final class Transport {
     Response response = execute(call, safeToRepeat);
     trace.responded(response);
     if (response.isSuccessful()) {
-      return new Opened(call, response, trace);
+      String type = response.header("Content-Type");
+      if (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
+        return new Opened(call, response, trace);
+      }
+      try (response) {
+        throw new AtlasInvalidResponseException(ErrorInfo.builder(AtlasErrorCode.INVALID_RESPONSE)
+            .status(response.code()).request(request.method(), request.url().encodedPath())
+            .description("HTTP " + response.code() + " with " + (type == null ? "no content type" : type)
+                + " instead of text/event-stream")
+            .build(), null);
+      }
     }
     try (response) {
       throw toException(response, null);

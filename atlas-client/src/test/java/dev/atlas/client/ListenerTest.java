@@ -119,6 +119,20 @@ class ListenerTest extends WireMockSupport {
   }
 
   @Test
+  void aStreamAnsweredWithoutAnEventStreamIsHeardAsAnInvalidResponse() {
+    wm.stubFor(post("/api/v1/chat").willReturn(okJson("{\"not\":\"a stream\"}")));
+    Recorder r = new Recorder();
+    try (AtlasClient c = builder().apiKey(API_KEY).addListener(r).build()) {
+      assertThatThrownBy(() -> c.streamQuery("q"))
+          .isInstanceOf(dev.atlas.client.errors.AtlasInvalidResponseException.class);
+    }
+    assertThat(r.heard).containsExactly("start chat POST /api/v1/chat stream", "end chat INVALID_RESPONSE 200 x1",
+        "stream end chat INVALID_RESPONSE 0");
+    assertThat(r.results.get(0).error()).isPresent();
+    assertThat(r.streams.get(0).error()).isPresent();
+  }
+
+  @Test
   void aStreamClosedEarlyIsHeardAsCancelledOnce() {
     wm.stubFor(post("/api/v1/chat").willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(SSE)));
     Recorder r = new Recorder();
