@@ -14,6 +14,11 @@ final class ActionHandlers {
     this.state = state;
   }
 
+  /** Registers the operations this class answers. */
+  void register(HandlerTable t) {
+    t.on("rollbackAction", this::rollback);
+  }
+
   /** Records an action as done, with the information to roll it back. @return its id */
   String record(String type, String target, String summary, String status) {
     String aid = UUID.randomUUID().toString();

@@ -23,6 +23,22 @@ final class AdminHandlers {
     this.warehouse = warehouse;
   }
 
+  /** Registers the operations this class answers. */
+  void register(HandlerTable t) {
+    t.on("getAdminOverview", this::overview);
+    t.on("listSemanticEntities", this::entities);
+    t.on("getSemanticEntity", this::entity);
+    t.on("listSemanticMetrics", this::metrics);
+    t.on("getSemanticGlossary", this::glossary);
+    t.on("getSemanticCatalog", this::catalog);
+    t.on("getSemanticStats", this::semanticStats);
+    t.on("listConnections", this::connections);
+    t.on("testConnection", this::testConnection);
+    t.on("listPlugins", this::plugins);
+    t.on("checkPluginHealth", this::pluginHealth);
+    t.on("listTables", this::tables);
+  }
+
   void overview(Call c) throws IOException {
     JsonObject o = new JsonObject();
     o.addProperty("connections", 1);

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import dev.atlas.client.spec.OpenApiSpec;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -57,6 +59,7 @@ public final class AtlasSandbox implements AutoCloseable {
   private final Router router;
   private final String demoActionId;
   private final OAuthHandlers oauth;
+  private final Map<String, String> unsupported;
 
   private AtlasSandbox(Builder b) throws IOException {
     this.apiKey = b.apiKey;
@@ -74,12 +77,22 @@ public final class AtlasSandbox implements AutoCloseable {
     state.groupId = b.groupId;
     QueryHandlers queries = new QueryHandlers(state, new Agent(warehouse, validator), b.pacing);
     ActionHandlers actions = new ActionHandlers(state);
-    this.router = new Router(apiKey, b.slowDelay, new MiscHandlers(validator, state), queries,
-        new ConversationHandlers(state, baseUrl()), new TaskHandlers(state, queries, actions),
-        new AuditHandlers(state), new AdminHandlers(state, warehouse), actions);
+    MiscHandlers misc = new MiscHandlers(validator, state);
     OAuthState oauthState = new OAuthState();
     this.oauth = new OAuthHandlers(baseUrl(), b.oauth, b.workspaces, oauthState);
-    router.mountOAuth(oauth, new OAuthClientHandlers(oauthState, b.workspaces));
+    // the spec's operations, each bound to its handler by operationId
+    HandlerTable table = new HandlerTable();
+    misc.register(table);
+    queries.register(table);
+    new ConversationHandlers(state, baseUrl()).register(table);
+    new TaskHandlers(state, queries, actions).register(table);
+    new AuditHandlers(state).register(table);
+    new AdminHandlers(state, warehouse).register(table);
+    actions.register(table);
+    new OAuthClientHandlers(oauthState, b.workspaces).register(table);
+    this.unsupported = table.unsupported();
+    this.router = new Router(apiKey, b.slowDelay, b.operations, table);
+    router.mountExtras(misc, oauth);
     router.deployment(new Deployment(b.organization, b.actions));
     server.createContext("/", router::handle);
     this.demoActionId = actions.record("jira:create", "PROJ", "Create ticket PROJ-1: revenue dip in the north region",
@@ -126,6 +139,30 @@ public final class AtlasSandbox implements AutoCloseable {
    */
   public boolean isSignedAccessToken(String accessToken) {
     return oauth.verify(accessToken);
+  }
+
+  /**
+   * How many times the sandbox answered each operation of the API, by the spec's operationId:
+   * for a test that checks which calls its code made.
+   *
+   * <pre>{@code assertThat(sandbox.servedOperations()).containsEntry("deleteConversation", 1);}</pre>
+   *
+   * <p>Set the system property {@code atlas.sandbox.journal} to a directory and every sandbox of
+   * the JVM also appends the operationIds it answers there, once each, to {@code sandbox-<pid>.txt}:
+   * a record of the operations a whole test suite reached.
+   *
+   * @return operationId to count, in alphabetical order; operations never called are absent
+   */
+  public Map<String, Integer> servedOperations() {
+    return router.servedOperations();
+  }
+
+  /**
+   * @return the operations of the spec this sandbox answers without emulating them, each with
+   *     what it answers instead; every other operation of {@code /openapi.json} is emulated
+   */
+  public Map<String, String> unsupportedOperations() {
+    return unsupported;
   }
 
   /** @return how many requests the sandbox has received */
@@ -186,8 +223,15 @@ public final class AtlasSandbox implements AutoCloseable {
     private boolean actions = true;
     private String connectionId = "default";
     private String groupId = "default";
+    private java.util.List<dev.atlas.client.spec.SpecOperation> operations = OpenApiSpec.operations();
 
     private Builder() {}
+
+    /** For tests of the binding: the operations to bind instead of the served spec's. */
+    Builder operations(java.util.List<dev.atlas.client.spec.SpecOperation> ops) {
+      this.operations = java.util.List.copyOf(ops);
+      return this;
+    }
 
     /** @param port the port on 127.0.0.1, 0 for a free one @return this */
     public Builder port(int port) {

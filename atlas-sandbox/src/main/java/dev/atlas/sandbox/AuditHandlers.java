@@ -26,6 +26,12 @@ final class AuditHandlers {
     this.state = state;
   }
 
+  /** Registers the operations this class answers. */
+  void register(HandlerTable t) {
+    t.on("listAuditLog", this::list);
+    t.on("getAuditStats", this::stats);
+  }
+
   /** @return the audit row of a query the agent ran at {@code t} */
   static JsonObject row(Agent.Answer a, Instant t, String connectionId) {
     JsonObject e = new JsonObject();

@@ -23,6 +23,17 @@ final class ConversationHandlers {
     this.baseUrl = baseUrl;
   }
 
+  /** Registers the operations this class answers. */
+  void register(HandlerTable t) {
+    t.on("listConversations", this::list);
+    t.on("getConversation", this::get);
+    t.on("deleteConversation", this::delete);
+    t.on("starConversation", this::star);
+    t.on("getConversationShareStatus", this::shareStatus);
+    t.on("shareConversation", this::share);
+    t.on("unshareConversation", this::unshare);
+  }
+
   void list(Call c) throws IOException {
     Call.Page p = c.page(20, 100);
     String starred = c.query.get("starred");

@@ -22,6 +22,13 @@ final class MiscHandlers {
     this.state = state;
   }
 
+  /** Registers the operations this class answers. */
+  void register(HandlerTable t) {
+    t.on("getHealth", this::health);
+    t.on("validateSql", this::validateSql);
+    t.on("listStarterPrompts", this::starterPrompts);
+  }
+
   void health(Call c) throws IOException {
     c.bytes(200, HEALTH);
   }

@@ -26,6 +26,12 @@ final class OAuthClientHandlers {
     this.workspaces = List.copyOf(workspaces);
   }
 
+  /** Registers the operations this class answers. */
+  void register(HandlerTable t) {
+    t.on("listOAuthClients", this::listClients);
+    t.on("revokeOAuthClient", this::revokeClient);
+  }
+
   void listClients(Call c) throws IOException {
     JsonArray list = new JsonArray();
     Instant now = Instant.now();

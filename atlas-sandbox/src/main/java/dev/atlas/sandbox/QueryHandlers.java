@@ -32,6 +32,12 @@ final class QueryHandlers {
     this.pacing = pacing;
   }
 
+  /** Registers the operations this class answers. */
+  void register(HandlerTable t) {
+    t.on("query", this::query);
+    t.on("chat", this::chat);
+  }
+
   void query(Call c) throws IOException {
     JsonObject body = c.body();
     String question = Wire.requireText(body, "question");

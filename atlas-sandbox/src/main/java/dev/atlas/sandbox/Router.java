@@ -2,6 +2,7 @@ package dev.atlas.sandbox;
 
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
+import dev.atlas.client.spec.SpecOperation;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,8 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The route table, and the way of every request through it: the matching route (404 or 405
- * otherwise), the API key, an injected fault, the handler, and the error envelope for a rejection.
+ * The routes (the spec's operations bound to their handlers, and the few routes outside the API),
+ * and the way of every request through them: the matching route (404 or 405 otherwise), the API
+ * key, an injected fault, the handler, and the error envelope for a rejection.
  */
 final class Router {
   /** Answers one request. */
@@ -22,62 +24,32 @@ final class Router {
     void handle(Call call) throws IOException;
   }
 
-  private record Route(String method, Pattern path, boolean isPublic, Handler handler) {}
-
-  private final List<Route> routes = new ArrayList<>();
+  private final List<HandlerTable.Route> routes = new ArrayList<>();
   private final String apiKey;
   private final Duration slowDelay;
   private final AtomicInteger requests = new AtomicInteger();
+  private final OperationJournal journal = new OperationJournal();
   private volatile Fault globalFault;
   private volatile Deployment deployment = Deployment.FULL;
 
-  Router(String apiKey, Duration slowDelay, MiscHandlers misc, QueryHandlers queries,
-      ConversationHandlers conversations, TaskHandlers tasks, AuditHandlers audit, AdminHandlers admin,
-      ActionHandlers actions) {
+  /**
+   * @param apiKey the key every operation but the public ones needs
+   * @param slowDelay how long {@link Fault#SLOW} waits
+   * @param operations the operations of the spec the sandbox serves
+   * @param table their handlers
+   * @throws IllegalStateException if an operation has no handler or a handler no operation
+   */
+  Router(String apiKey, Duration slowDelay, List<SpecOperation> operations, HandlerTable table) {
     this.apiKey = apiKey;
     this.slowDelay = slowDelay;
-    String id = "([^/]+)";
-    publicRoute("GET", "/api/health", misc::health);
-    publicRoute("GET", "/openapi.json", misc::spec);
-    publicRoute("GET", "/api/v1/openapi.json", misc::spec);
-    route("POST", "/api/v1/query", queries::query);
-    route("POST", "/api/v1/chat", queries::chat);
-    route("GET", "/api/v1/conversations", conversations::list);
-    route("GET", "/api/v1/conversations/" + id, conversations::get);
-    route("DELETE", "/api/v1/conversations/" + id, conversations::delete);
-    route("PATCH", "/api/v1/conversations/" + id + "/star", conversations::star);
-    route("GET", "/api/v1/conversations/" + id + "/share", conversations::shareStatus);
-    route("POST", "/api/v1/conversations/" + id + "/share", conversations::share);
-    route("DELETE", "/api/v1/conversations/" + id + "/share", conversations::unshare);
-    route("GET", "/api/v1/scheduled-tasks", tasks::list);
-    route("POST", "/api/v1/scheduled-tasks", tasks::create);
-    route("GET", "/api/v1/scheduled-tasks/" + id, tasks::get);
-    route("PUT", "/api/v1/scheduled-tasks/" + id, tasks::update);
-    route("DELETE", "/api/v1/scheduled-tasks/" + id, tasks::delete);
-    route("POST", "/api/v1/scheduled-tasks/" + id + "/run", tasks::trigger);
-    route("GET", "/api/v1/scheduled-tasks/" + id + "/runs", tasks::runs);
-    route("POST", "/api/v1/validate-sql", misc::validateSql);
-    route("GET", "/api/v1/admin/audit", audit::list);
-    route("GET", "/api/v1/admin/audit/stats", audit::stats);
-    route("GET", "/api/v1/admin/overview", admin::overview);
-    route("GET", "/api/v1/admin/semantic/entities", admin::entities);
-    route("GET", "/api/v1/admin/semantic/entities/" + id, admin::entity);
-    route("GET", "/api/v1/admin/semantic/metrics", admin::metrics);
-    route("GET", "/api/v1/admin/semantic/glossary", admin::glossary);
-    route("GET", "/api/v1/admin/semantic/catalog", admin::catalog);
-    route("GET", "/api/v1/admin/semantic/stats", admin::semanticStats);
-    route("GET", "/api/v1/admin/connections", admin::connections);
-    route("POST", "/api/v1/admin/connections/" + id + "/test", admin::testConnection);
-    route("GET", "/api/v1/admin/plugins", admin::plugins);
-    route("POST", "/api/v1/admin/plugins/" + id + "/health", admin::pluginHealth);
-    route("POST", "/api/v1/actions/" + id + "/rollback", actions::rollback);
-    route("GET", "/api/v1/tables", admin::tables);
-    route("GET", "/api/v1/starter-prompts", misc::starterPrompts);
+    routes.addAll(table.bind(operations));
   }
 
-  /** Adds the routes of the authorization server (public) and of the caller's OAuth clients. */
-  void mountOAuth(OAuthHandlers oauth, OAuthClientHandlers clients) {
+  /** Adds the routes outside the API's operations: the spec itself and the authorization server (all public). */
+  void mountExtras(MiscHandlers misc, OAuthHandlers oauth) {
     String id = "([^/]+)";
+    publicRoute("GET", "/openapi.json", misc::spec);
+    publicRoute("GET", "/api/v1/openapi.json", misc::spec);
     for (String p : List.of("/\\.well-known/oauth-authorization-server/api/auth", "/\\.well-known/openid-configuration/api/auth")) {
       publicRoute("GET", p, oauth::metadata);
       publicRoute("OPTIONS", p, oauth::discoveryOptions);
@@ -90,8 +62,11 @@ final class Router {
     publicRoute("GET", "/api/auth/oauth2/authorize", oauth::authorize);
     publicRoute("POST", "/api/auth/oauth2/token", oauth::token);
     publicRoute("GET", "/api/auth/jwks", oauth::jwks);
-    route("GET", "/api/v1/me/oauth-clients", clients::listClients);
-    route("POST", "/api/v1/me/oauth-clients/" + id + "/revoke", clients::revokeClient);
+  }
+
+  /** @return how many times each operation was answered (by operationId) */
+  java.util.Map<String, Integer> servedOperations() {
+    return journal.counts();
   }
 
   int requestCount() {
@@ -107,18 +82,9 @@ final class Router {
     this.deployment = d;
   }
 
-  /** Adds a route that needs the API key and takes injected faults. */
-  private void route(String method, String path, Handler h) {
-    add(method, path, false, h);
-  }
-
-  /** Adds a route open to anyone, without faults. */
+  /** Adds a route outside the spec, open to anyone, without faults. */
   private void publicRoute(String method, String path, Handler h) {
-    add(method, path, true, h);
-  }
-
-  private void add(String method, String path, boolean isPublic, Handler h) {
-    routes.add(new Route(method, Pattern.compile("^" + path + "$"), isPublic, h));
+    routes.add(new HandlerTable.Route(method, Pattern.compile("^" + path + "$"), true, null, h));
   }
 
   /** Answers one exchange: the HTTP server's handler for every path. */
@@ -126,14 +92,14 @@ final class Router {
     requests.incrementAndGet();
     try (ex) {
       String path = ex.getRequestURI().getRawPath();
-      Route match = null;
+      HandlerTable.Route match = null;
       Matcher m = null;
       boolean pathKnown = false;
-      for (Route r : routes) {
-        Matcher candidate = r.path.matcher(path);
+      for (HandlerTable.Route r : routes) {
+        Matcher candidate = r.path().matcher(path);
         if (candidate.matches()) {
           pathKnown = true;
-          if (r.method.equals(ex.getRequestMethod())) {
+          if (r.method().equals(ex.getRequestMethod())) {
             match = r;
             m = candidate;
             break;
@@ -145,7 +111,10 @@ final class Router {
         if (match == null) {
           throw new Reject(pathKnown ? 405 : 404, "not_found", "No route for " + ex.getRequestMethod() + " " + path);
         }
-        if (!match.isPublic) {
+        if (match.operationId() != null) {
+          journal.record(match.operationId());
+        }
+        if (!match.isPublic()) {
           authenticate(ex);
           if (deployment.refuse(call, path)) {
             return;
@@ -155,7 +124,7 @@ final class Router {
             applyFault(call);
           }
         }
-        match.handler.handle(call);
+        match.handler().handle(call);
       } catch (Reject r) {
         JsonObject body = r.extra == null ? new JsonObject() : r.extra;
         body.addProperty("error", r.code);

@@ -30,6 +30,17 @@ final class TaskHandlers {
     this.actions = actions;
   }
 
+  /** Registers the operations this class answers. */
+  void register(HandlerTable t) {
+    t.on("listScheduledTasks", this::list);
+    t.on("createScheduledTask", this::create);
+    t.on("getScheduledTask", this::get);
+    t.on("updateScheduledTask", this::update);
+    t.on("deleteScheduledTask", this::delete);
+    t.on("triggerScheduledTask", this::trigger);
+    t.on("listScheduledTaskRuns", this::runs);
+  }
+
   void list(Call c) throws IOException {
     Call.Page p = c.page(20, 100);
     String enabled = c.query.get("enabled");
