@@ -76,6 +76,11 @@ abstract class WireMockSupport {
   }
 
   @AfterEach
+  void recordOperations() {
+    OperationJournal.record(wm.getAllServeEvents());
+  }
+
+  @AfterEach
   void closeClient() {
     if (client != null) {
       client.close();

@@ -32,6 +32,11 @@ abstract class McpWireMock {
   static WireMockExtension wm = WireMockExtension.newInstance()
       .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
+  @org.junit.jupiter.api.AfterEach
+  void recordOperations() {
+    dev.atlas.client.OperationJournal.record(wm.getAllServeEvents());
+  }
+
   static String base() {
     return wm.baseUrl();
   }
