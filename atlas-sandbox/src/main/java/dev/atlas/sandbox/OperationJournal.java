@@ -1,12 +1,7 @@
 package dev.atlas.sandbox;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,15 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class OperationJournal {
   /** The system property naming the directory of the journal files. */
   static final String PROPERTY = "atlas.sandbox.journal";
-  private static final Set<String> WRITTEN = ConcurrentHashMap.newKeySet();
 
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
   void record(String operationId) {
     counts.computeIfAbsent(operationId, k -> new AtomicInteger()).incrementAndGet();
     String dir = System.getProperty(PROPERTY);
-    if (dir != null && !dir.isBlank() && WRITTEN.add(operationId)) {
-      append(Path.of(dir), operationId);
+    if (dir != null && !dir.isBlank()) {
+      dev.atlas.client.spec.OperationJournal.append(Path.of(dir), "sandbox", operationId);
     }
   }
 
@@ -37,16 +31,5 @@ final class OperationJournal {
     Map<String, Integer> copy = new TreeMap<>();
     counts.forEach((k, v) -> copy.put(k, v.get()));
     return copy;
-  }
-
-  private static synchronized void append(Path dir, String operationId) {
-    try {
-      Files.createDirectories(dir);
-      Files.writeString(dir.resolve("sandbox-" + ProcessHandle.current().pid() + ".txt"), operationId + "\n",
-          StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      // a journal is a report: a request never fails for it
-      System.err.println("atlas-sandbox: cannot write the operation journal in " + dir + ": " + e);
-    }
   }
 }

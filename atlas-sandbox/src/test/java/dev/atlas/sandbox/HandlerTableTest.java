@@ -81,9 +81,10 @@ class HandlerTableTest {
       journal.record("journalProbeA");
       journal.record("journalProbeA");
       journal.record("journalProbeB");
+      journal.record("journalProbeA");
       Path file = dir.resolve("sandbox-" + ProcessHandle.current().pid() + ".txt");
       assertThat(Files.readAllLines(file)).containsExactly("journalProbeA", "journalProbeB");
-      assertThat(journal.counts()).containsEntry("journalProbeA", 2).containsEntry("journalProbeB", 1);
+      assertThat(journal.counts()).containsEntry("journalProbeA", 3).containsEntry("journalProbeB", 1);
     } finally {
       if (before == null) {
         System.clearProperty(OperationJournal.PROPERTY);
