@@ -4,6 +4,8 @@
 # build-checks' ReleaseBundleTest in the same build; then zips it for Maven Central's upload
 # (target/atlas-sdk-<version>-bundle.zip). Signing is the publisher's: sign every file with your
 # key (gpg --armor --detach-sign FILE) before uploading. About 4 minutes on 2 cores (all tests run).
+# On a -SNAPSHOT version (main between releases) the layout has Maven's timestamped snapshot file
+# names and serves as a check only: Maven Central takes releases, so set the release version first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf target/release-bundle
@@ -21,3 +23,6 @@ with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
                 z.write(os.path.join(d, f), os.path.relpath(os.path.join(d, f), root))
 print(out)
 PY
+if [[ "$version" == *-SNAPSHOT ]]; then
+  echo "release-bundle: $version is a snapshot: Maven Central does not take it; set the release version to publish" >&2
+fi

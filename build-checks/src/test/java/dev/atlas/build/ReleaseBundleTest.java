@@ -14,13 +14,15 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * The release bundle (a Maven repository layout in {@code target/release-bundle}, written by the
  * test command's release build, see scripts/release-bundle.sh) holds what Maven Central requires
  * for every published module: the POM with name, description, URL, license, SCM and developers (its
  * own or its parent's), the main, sources and javadoc jars, and MD5 and SHA-1 checksums that match.
- * Signatures are left to the publisher's key.
+ * Signatures are left to the publisher's key. A {@code -SNAPSHOT} version (main between releases)
+ * is deployed under timestamped file names, which the version folder's maven-metadata.xml lists.
  */
 class ReleaseBundleTest {
   static final Path BUNDLE = Path.of("../target/release-bundle");
@@ -42,15 +44,38 @@ class ReleaseBundleTest {
     return BuildLayoutTest.child(BuildLayoutTest.read("../pom.xml").getDocumentElement(), "version");
   }
 
+  /**
+   * @return the bundle's file of one artifact of this build: {@code artifactId-version[-classifier].extension},
+   *     where a snapshot's version is the deploy's timestamped one from maven-metadata.xml
+   */
+  static Path file(String artifactId, String classifier, String extension) throws Exception {
+    String version = version();
+    Path dir = BUNDLE.resolve("dev/atlas").resolve(artifactId).resolve(version);
+    String fileVersion = version;
+    if (version.endsWith("-SNAPSHOT")) {
+      Path metadata = dir.resolve("maven-metadata.xml");
+      assertThat(metadata).as(artifactId + " snapshot metadata").exists();
+      NodeList entries = BuildLayoutTest.read(metadata.toString()).getElementsByTagName("snapshotVersion");
+      fileVersion = null;
+      for (int i = 0; i < entries.getLength(); i++) {
+        Element e = (Element) entries.item(i);
+        String c = BuildLayoutTest.child(e, "classifier");
+        if (extension.equals(BuildLayoutTest.child(e, "extension")) && classifier.equals(c == null ? "" : c)) {
+          fileVersion = BuildLayoutTest.child(e, "value");
+        }
+      }
+      assertThat(fileVersion).as(artifactId + " " + classifier + " " + extension + " in " + metadata).isNotNull();
+    }
+    return dir.resolve(artifactId + "-" + fileVersion + (classifier.isEmpty() ? "" : "-" + classifier) + "." + extension);
+  }
+
   @Test
   void everyPublishedModuleHasWhatMavenCentralRequires() throws Exception {
     assumeTrue(Files.isDirectory(BUNDLE), "no release bundle: run scripts/release-bundle.sh or the test command");
-    String version = version();
     Path parentPom = null;
     for (Artifact a : published()) {
-      Path dir = BUNDLE.resolve("dev/atlas").resolve(a.artifactId()).resolve(version);
-      String base = a.artifactId() + "-" + version;
-      Path pom = dir.resolve(base + ".pom");
+      String base = a.artifactId() + "-" + version();
+      Path pom = file(a.artifactId(), "", "pom");
       assertThat(pom).as(a.artifactId() + " POM").exists();
       if (parentPom == null) {
         parentPom = pom;
@@ -66,13 +91,13 @@ class ReleaseBundleTest {
       }
       List<Path> files = new ArrayList<>(List.of(pom));
       if (a.jar()) {
-        for (String suffix : List.of(".jar", "-sources.jar", "-javadoc.jar")) {
-          Path jar = dir.resolve(base + suffix);
-          assertThat(jar).as(base + suffix).exists();
+        for (String classifier : List.of("", "sources", "javadoc")) {
+          Path jar = file(a.artifactId(), classifier, "jar");
+          assertThat(jar).as(base + " " + classifier + " jar").exists();
           files.add(jar);
         }
-        assertThat(entries(dir.resolve(base + "-sources.jar"))).as(base + " sources").anyMatch(n -> n.endsWith(".java"));
-        assertThat(entries(dir.resolve(base + "-javadoc.jar"))).as(base + " javadoc").contains("index.html");
+        assertThat(entries(file(a.artifactId(), "sources", "jar"))).as(base + " sources").anyMatch(n -> n.endsWith(".java"));
+        assertThat(entries(file(a.artifactId(), "javadoc", "jar"))).as(base + " javadoc").contains("index.html");
       }
       for (Path f : files) {
         assertThat(Files.readString(f.resolveSibling(f.getFileName() + ".md5")).trim()).as(f + ".md5")
@@ -86,8 +111,7 @@ class ReleaseBundleTest {
   @Test
   void thePublishedJavadocOfTheClientHasOnlyThePublicApi() throws Exception {
     assumeTrue(Files.isDirectory(BUNDLE), "no release bundle: run scripts/release-bundle.sh or the test command");
-    String base = "atlas-client-" + version();
-    List<String> names = entries(BUNDLE.resolve("dev/atlas/atlas-client").resolve(version()).resolve(base + "-javadoc.jar"));
+    List<String> names = entries(file("atlas-client", "javadoc", "jar"));
     assertThat(names).contains("dev/atlas/client/AtlasClient.html", "dev/atlas/client/package-summary.html",
         "dev/atlas/client/errors/package-summary.html", "dev/atlas/client/retry/package-summary.html",
         "dev/atlas/client/batch/package-summary.html");
@@ -99,8 +123,7 @@ class ReleaseBundleTest {
   @Test
   void theRunnableSandboxIsPublishedWithTheServerOnly() throws Exception {
     assumeTrue(Files.isDirectory(BUNDLE), "no release bundle: run scripts/release-bundle.sh or the test command");
-    Path jar = BUNDLE.resolve("dev/atlas/atlas-sandbox").resolve(version())
-        .resolve("atlas-sandbox-" + version() + "-all.jar");
+    Path jar = file("atlas-sandbox", "all", "jar");
     assertThat(jar).exists();
     assertThat(Files.readString(jar.resolveSibling(jar.getFileName() + ".sha1")).trim()).isEqualTo(digest("SHA-1", jar));
     try (java.util.jar.JarFile runnable = new java.util.jar.JarFile(jar.toFile())) {
