@@ -10,7 +10,8 @@ import okhttp3.Response;
  * Adds credentials at the network level, to each hop, and only when the hop goes to the configured
  * Atlas origin (scheme, host and port). A redirect to another origin therefore never carries
  * {@code Authorization} or {@code X-API-Key}; application interceptors the user adds never see them.
- * A call that sets either header itself (per-request options) keeps its own.
+ * A call that sets either header itself (per-request options) keeps its own. An OAuth call of the
+ * MCP onboarding (tagged {@link OAuthTag}) carries them only where its tag asks for them.
  */
 final class CredentialsInterceptor implements Interceptor {
   private final HttpUrl origin;
@@ -18,7 +19,7 @@ final class CredentialsInterceptor implements Interceptor {
   private final Secret headerValue;
 
   /**
-   * @param origin the Atlas base URL
+   * @param origin the Atlas base URL, or null for none (no credentials are ever added)
    * @param headerName {@code Authorization} or {@code X-API-Key}
    * @param headerValue the full header value (e.g. {@code Bearer <key>}), or null for none
    */
@@ -32,7 +33,8 @@ final class CredentialsInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     HttpUrl url = request.url();
-    if (!sameOrigin(url)) {
+    OAuthTag oauth = request.tag(OAuthTag.class);
+    if (origin == null || !sameOrigin(url) || (oauth != null && !oauth.withCredentials())) {
       return chain.proceed(request.newBuilder().removeHeader("Authorization").removeHeader("X-API-Key").build());
     }
     if (headerValue == null || request.header("Authorization") != null || request.header("X-API-Key") != null) {
@@ -47,6 +49,7 @@ final class CredentialsInterceptor implements Interceptor {
 
   @Override
   public String toString() {
-    return "CredentialsInterceptor{" + headerName + " for " + origin.scheme() + "://" + origin.host() + ":" + origin.port() + "}";
+    return origin == null ? "CredentialsInterceptor{none}" : "CredentialsInterceptor{" + headerName + " for "
+        + origin.scheme() + "://" + origin.host() + ":" + origin.port() + "}";
   }
 }
