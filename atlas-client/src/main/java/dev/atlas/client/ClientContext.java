@@ -159,6 +159,21 @@ final class ClientContext {
     return http;
   }
 
+  /**
+   * @param withCredentials whether the calls carry the client's credential (as API calls do: only
+   *     to the Atlas origin)
+   * @return the client of the MCP onboarding's OAuth calls: {@link #http()} (its pool, timeouts,
+   *     default headers and HTTP log) without the interceptors added with the builder, which are
+   *     written for the Atlas API's calls, and without credentials unless asked
+   */
+  OkHttpClient oauthHttp(boolean withCredentials) {
+    OkHttpClient.Builder b = http.newBuilder();
+    b.interceptors().removeIf(i -> settings.interceptors().contains(i));
+    b.networkInterceptors().removeIf(i -> settings.networkInterceptors().contains(i)
+        || (!withCredentials && i instanceof CredentialsInterceptor));
+    return b.build();
+  }
+
   ApiClient apiClient() {
     return apiClient;
   }

@@ -4,8 +4,6 @@ import dev.atlas.client.retry.RetryPolicy;
 import dev.atlas.client.retry.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -51,7 +49,7 @@ record ClientSettings(HttpUrl baseUrl, String baseUrlText, Secret apiKey, Secret
 
   /** Copies the collections, so that the value cannot change after it is built. */
   ClientSettings {
-    defaultHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(defaultHeaders));
+    defaultHeaders = Map.copyOf(defaultHeaders);
     interceptors = List.copyOf(interceptors);
     networkInterceptors = List.copyOf(networkInterceptors);
     listeners = List.copyOf(listeners);

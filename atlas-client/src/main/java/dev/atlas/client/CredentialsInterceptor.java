@@ -10,8 +10,7 @@ import okhttp3.Response;
  * Adds credentials at the network level, to each hop, and only when the hop goes to the configured
  * Atlas origin (scheme, host and port). A redirect to another origin therefore never carries
  * {@code Authorization} or {@code X-API-Key}; application interceptors the user adds never see them.
- * A call that sets either header itself (per-request options) keeps its own. An OAuth call of the
- * MCP onboarding (tagged {@link OAuthTag}) carries them only where its tag asks for them.
+ * A call that sets either header itself (per-request options) keeps its own.
  */
 final class CredentialsInterceptor implements Interceptor {
   private final HttpUrl origin;
@@ -33,8 +32,7 @@ final class CredentialsInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     HttpUrl url = request.url();
-    OAuthTag oauth = request.tag(OAuthTag.class);
-    if (origin == null || !sameOrigin(url) || (oauth != null && !oauth.withCredentials())) {
+    if (origin == null || !sameOrigin(url)) {
       return chain.proceed(request.newBuilder().removeHeader("Authorization").removeHeader("X-API-Key").build());
     }
     if (headerValue == null || request.header("Authorization") != null || request.header("X-API-Key") != null) {

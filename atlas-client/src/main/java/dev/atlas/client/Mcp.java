@@ -23,7 +23,9 @@ import java.util.concurrent.CompletableFuture;
  * <p>The OAuth calls go through this client's transport like its API calls: its HTTP log (codes,
  * verifiers and tokens masked), its listeners (operations {@code discoverOAuthServer},
  * {@code registerOAuthClient}, {@code exchangeOAuthCode}, {@code refreshOAuthToken}), its
- * timeouts and its transport failure hints. They carry none of this client's credentials, except
+ * timeouts and its transport failure hints; the interceptors added with
+ * {@link AtlasClientBuilder#addInterceptor} and {@link AtlasClientBuilder#addNetworkInterceptor}
+ * are the API calls' and do not see them. They carry none of this client's credentials, except
  * the dynamic client registration of {@link #beginConnect}: it carries the credential as API calls
  * do (and only to this client's Atlas origin), so that the agent it registers belongs to the
  * credential's user and shows in {@link #listAgents()}. They fail with {@link AtlasMcpException};

@@ -14,8 +14,6 @@ final class SdkVersion {
   /** The {@code User-Agent} of API calls. */
   static final String USER_AGENT = "atlas-java/" + VERSION + " (Java " + Runtime.version().feature() + "; okhttp "
       + okhttpVersion() + ")";
-  /** The {@code User-Agent} of the MCP onboarding's OAuth calls. */
-  static final String MCP_USER_AGENT = "atlas-java/" + VERSION + " (mcp)";
 
   private SdkVersion() {}
 

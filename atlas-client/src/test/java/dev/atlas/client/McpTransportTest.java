@@ -121,6 +121,21 @@ class McpTransportTest extends WireMockSupport {
   }
 
   @Test
+  void theInterceptorsAddedForTheApiDoNotSeeTheOAuthCalls() {
+    stubFlow();
+    List<String> seen = new CopyOnWriteArrayList<>();
+    okhttp3.Interceptor spy = chain -> {
+      seen.add(chain.request().url().encodedPath());
+      return chain.proceed(chain.request());
+    };
+    try (AtlasClient atlas = builder().apiKey(API_KEY).addInterceptor(spy).addNetworkInterceptor(spy).build()) {
+      atlas.mcp().beginConnect(ConnectRequest.of("CLI", REDIRECT));
+    }
+    assertThat(received()).hasSize(2);
+    assertThat(seen).isEmpty();
+  }
+
+  @Test
   void theHttpLogShowsTheOAuthCallsWithTheirSecretsMasked() {
     stubFlow();
     List<String> lines = new CopyOnWriteArrayList<>();

@@ -37,8 +37,7 @@ class PublicApiTest {
   private static final Set<String> INTERNAL = Set.of("Transport", "RetryEngine", "Operation", "ErrorMapper",
       "ErrorEnvelope", "Json", "ClientContext", "Streaming", "BatchRunner", "FrameDecoder", "CredentialsInterceptor",
       "HeadersInterceptor", "HeaderChecks", "Secret", "PathIds", "Lazy", "RowsView", "CallTrace", "RawCapture", "Listeners",
-      "LogListener", "HttpLog", "TransportFailure", "HandshakeTimeout", "ClientSettings", "SdkVersion", "OAuthCalls",
-      "OAuthTag");
+      "LogListener", "HttpLog", "TransportFailure", "HandshakeTimeout", "ClientSettings", "SdkVersion", "OAuthCalls");
   /** The one internal package (documented as not API): the bridge of the MCP onboarding to the engine. */
   private static final String INTERNAL_PACKAGE = "dev.atlas.client.internal";
 

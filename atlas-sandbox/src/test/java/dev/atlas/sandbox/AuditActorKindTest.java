@@ -92,7 +92,7 @@ class AuditActorKindTest {
     atlas.query("How many orders are there?");
     java.time.LocalDate today = java.time.LocalDate.of(2026, 11, 22); // the sandbox clock's day
     assertThat(atlas.admin().audit(ListAuditLogParams.defaults().withFrom(today).withTo(today)).total()).isPositive();
-    assertThat(atlas.admin().audit(ListAuditLogParams.defaults().withTo(today.withToString())).total())
+    assertThat(atlas.admin().audit(ListAuditLogParams.defaults().withTo(today.toString())).total())
         .as("the server's bound is exclusive: to=2026-11-22 is the start of that day").isZero();
   }
 }
