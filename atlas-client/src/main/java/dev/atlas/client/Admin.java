@@ -42,7 +42,7 @@ public final class Admin {
    * @throws AtlasException on failure
    */
   public AdminOverview overview() {
-    return overview(RequestOptions.none());
+    return overview(RequestOptions.defaults());
   }
 
   /**
@@ -63,7 +63,7 @@ public final class Admin {
    * @throws AtlasException on failure
    */
   public ListConnectionsResponse connections() {
-    return connections(RequestOptions.none());
+    return connections(RequestOptions.defaults());
   }
 
   /**
@@ -85,7 +85,7 @@ public final class Admin {
    * @throws dev.atlas.client.errors.AtlasNotFoundException for an unknown connection
    */
   public ConnectionHealth testConnection(String connectionId) {
-    return testConnection(connectionId, RequestOptions.none());
+    return testConnection(connectionId, RequestOptions.defaults());
   }
 
   /**
@@ -102,27 +102,76 @@ public final class Admin {
   }
 
   /**
+   * The first page of the audit log, newest first, with the server's default page size (50).
+   *
+   * @return the page; {@link Page#nextPage()} continues
+   * @throws AtlasException on failure
+   */
+  public Page<AuditLogEntry> audit() {
+    return audit(ListAuditLogParams.defaults(), RequestOptions.defaults());
+  }
+
+  /**
    * One page of the audit log, newest first (server default 50 per page, clamped to 200).
    *
-   * @param filter filters and paging; unset filters are not sent
+   * @param params filters and paging; unset filters are not sent
    * @return the page; {@link Page#nextPage()} continues with the same filters
    * @throws AtlasException on failure ({@code invalid_request} for an unparseable date or unknown actor kind)
    */
-  public Page<AuditLogEntry> audit(AuditLogFilter filter) {
-    return audit(filter, RequestOptions.none());
+  public Page<AuditLogEntry> audit(ListAuditLogParams params) {
+    return audit(params, RequestOptions.defaults());
   }
 
   /**
    * One page of the audit log with per-call settings, which later pages reuse.
    *
-   * @param filter filters and paging
+   * @param params filters and paging
    * @param requestOptions timeout and headers
    * @return the page
    * @throws AtlasException on failure
    */
+  public Page<AuditLogEntry> audit(ListAuditLogParams params, RequestOptions requestOptions) {
+    Objects.requireNonNull(params, "params");
+    return page(params, requestOptions, ctx.send(auditOp(params), requestOptions));
+  }
+
+  /**
+   * One page of the audit log without blocking.
+   *
+   * @param params filters and paging
+   * @param requestOptions timeout and headers, reused by later pages
+   * @return the page
+   */
+  public CompletableFuture<Page<AuditLogEntry>> auditAsync(ListAuditLogParams params, RequestOptions requestOptions) {
+    Objects.requireNonNull(params, "params");
+    return ctx.sendAsync(auditOp(params), requestOptions).thenApply(r -> page(params, requestOptions, r));
+  }
+
+  /**
+   * One page of the audit log.
+   *
+   * @param filter filters and paging; unset filters are not sent
+   * @return the page
+   * @throws AtlasException on failure
+   * @deprecated use {@link #audit(ListAuditLogParams)}
+   */
+  @Deprecated
+  public Page<AuditLogEntry> audit(AuditLogFilter filter) {
+    return audit(Objects.requireNonNull(filter, "filter").toParams(), RequestOptions.defaults());
+  }
+
+  /**
+   * One page of the audit log with per-call settings.
+   *
+   * @param filter filters and paging
+   * @param requestOptions timeout and headers
+   * @return the page
+   * @throws AtlasException on failure
+   * @deprecated use {@link #audit(ListAuditLogParams, RequestOptions)}
+   */
+  @Deprecated
   public Page<AuditLogEntry> audit(AuditLogFilter filter, RequestOptions requestOptions) {
-    Objects.requireNonNull(filter, "filter");
-    return page(filter, requestOptions, ctx.send(auditOp(filter), requestOptions));
+    return audit(Objects.requireNonNull(filter, "filter").toParams(), requestOptions);
   }
 
   /**
@@ -131,25 +180,23 @@ public final class Admin {
    * @param filter filters and paging
    * @param requestOptions timeout and headers, reused by later pages
    * @return the page
+   * @deprecated use {@link #auditAsync(ListAuditLogParams, RequestOptions)}
    */
+  @Deprecated
   public CompletableFuture<Page<AuditLogEntry>> auditAsync(AuditLogFilter filter, RequestOptions requestOptions) {
-    Objects.requireNonNull(filter, "filter");
-    return ctx.sendAsync(auditOp(filter), requestOptions)
-        .thenApply(r -> page(filter, requestOptions, r));
+    return auditAsync(Objects.requireNonNull(filter, "filter").toParams(), requestOptions);
   }
 
-  private Operation.CallFactory auditCall(AuditLogFilter f) {
-    return () -> api.listAuditLogCall(f.limit().orElse(null), f.offset().orElse(null), f.user().orElse(null),
-        f.success().orElse(null), f.from().orElse(null), f.to().orElse(null), f.connection().orElse(null),
-        f.table().orElse(null), f.column().orElse(null), f.actorKind().orElse(null), f.clientId().orElse(null),
-        f.tool().orElse(null), f.search().orElse(null), null);
+  private Operation.CallFactory auditCall(ListAuditLogParams f) {
+    return () -> api.listAuditLogCall(f.limit(), f.offset(), f.user(), f.success(), f.from(), f.to(), f.connection(),
+        f.table(), f.column(), f.actorKind(), f.clientId(), f.tool(), f.search(), null);
   }
 
-  private Page<AuditLogEntry> page(AuditLogFilter filter, RequestOptions requestOptions, AuditLogResponse r) {
-    int offset = r.getOffset() != null ? r.getOffset() : Math.max(0, filter.offset().orElse(0));
-    return new Page<>(r.getRows(), r.getTotal(), offset, filter.limit().orElse(null), r.getLimit(),
-        next -> audit(filter.toBuilder().offset(next).build(), requestOptions),
-        next -> auditAsync(filter.toBuilder().offset(next).build(), requestOptions), AuditLogEntry::getId);
+  private Page<AuditLogEntry> page(ListAuditLogParams params, RequestOptions requestOptions, AuditLogResponse r) {
+    int offset = r.getOffset() != null ? r.getOffset() : Math.max(0, params.offset() == null ? 0 : params.offset());
+    return new Page<>(r.getRows(), r.getTotal(), offset, params.limit(), r.getLimit(),
+        next -> audit(params.withOffset(next), requestOptions),
+        next -> auditAsync(params.withOffset(next), requestOptions), AuditLogEntry::getId);
   }
 
   /**
@@ -159,7 +206,7 @@ public final class Admin {
    * @throws AtlasException on failure
    */
   public AuditStats auditStats() {
-    return auditStats(RequestOptions.none());
+    return auditStats(RequestOptions.defaults());
   }
 
   /**
@@ -180,7 +227,7 @@ public final class Admin {
    * @throws AtlasException on failure
    */
   public ListPluginsResponse plugins() {
-    return plugins(RequestOptions.none());
+    return plugins(RequestOptions.defaults());
   }
 
   /**
@@ -202,7 +249,7 @@ public final class Admin {
    * @throws AtlasException on failure (a failing probe can come back as 500 {@code internal_error})
    */
   public PluginHealthCheckResponse pluginHealth(String pluginId) {
-    return pluginHealth(pluginId, RequestOptions.none());
+    return pluginHealth(pluginId, RequestOptions.defaults());
   }
 
   /**
@@ -295,8 +342,8 @@ public final class Admin {
         ConnectionHealth.class).about(connectionId);
   }
 
-  private Operation<AuditLogResponse> auditOp(AuditLogFilter filter) {
-    return Operation.of("listAuditLog", auditCall(filter), AuditLogResponse.class);
+  private Operation<AuditLogResponse> auditOp(ListAuditLogParams params) {
+    return Operation.of("listAuditLog", auditCall(params), AuditLogResponse.class);
   }
 
   private Operation<AuditStats> getAuditStatsOp() {

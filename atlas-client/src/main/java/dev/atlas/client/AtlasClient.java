@@ -106,7 +106,7 @@ public final class AtlasClient implements AutoCloseable {
    * @return the derived client
    */
   public AtlasClient withOptions(Consumer<AtlasClientBuilder> change) {
-    AtlasClientBuilder b = ctx.settings().toBuilder();
+    AtlasClientBuilder b = AtlasClientBuilder.from(ctx.settings());
     change.accept(b);
     return b.buildSharing(ctx.baseHttp());
   }
@@ -119,9 +119,11 @@ public final class AtlasClient implements AutoCloseable {
    * System.out.println(r.status() + " " + r.header("content-type").orElse("") + " " + r.bodyText().orElse(""));
    * QueryResponse answer = r.result();}</pre>
    *
-   * <p>The function should make one call on the client it is given, from the calling thread; when
-   * it makes several (a pager fetching pages), the last one is described. A failed call throws
-   * its {@link AtlasException} as usual, with the status, request id and body of the error.
+   * <p>The function is given this client bound to the capture: make the call on that client (from
+   * any thread; a call made on another client is not captured). When it makes several (a pager
+   * fetching pages), the last one to answer is described. A nested {@code withRawResponse} on the
+   * given client captures its own calls only. A failed call throws its {@link AtlasException} as
+   * usual, with the status, request id and body of the error.
    *
    * @param <T> the result type
    * @param call makes the call, e.g. {@code a -> a.conversations().get(id)}
@@ -130,13 +132,7 @@ public final class AtlasClient implements AutoCloseable {
    */
   public <T> RawResponse<T> withRawResponse(Function<? super AtlasClient, T> call) {
     RawCapture capture = new RawCapture();
-    RawCapture outer = capture.bind();
-    T result;
-    try {
-      result = call.apply(this);
-    } finally {
-      RawCapture.restore(outer);
-    }
+    T result = call.apply(new AtlasClient(ctx.capturing(capture)));
     return capture.toResponse(result);
   }
 
@@ -151,14 +147,7 @@ public final class AtlasClient implements AutoCloseable {
   public <T> CompletableFuture<RawResponse<T>> withRawResponseAsync(
       Function<? super AtlasClient, CompletableFuture<T>> call) {
     RawCapture capture = new RawCapture();
-    RawCapture outer = capture.bind();
-    CompletableFuture<T> future;
-    try {
-      future = call.apply(this);
-    } finally {
-      RawCapture.restore(outer);
-    }
-    return future.thenApply(capture::toResponse);
+    return call.apply(new AtlasClient(ctx.capturing(capture))).thenApply(capture::toResponse);
   }
 
   // ---------------------------------------------------------------- query
@@ -171,7 +160,32 @@ public final class AtlasClient implements AutoCloseable {
    * @throws AtlasException on any failure (422 {@code validation_error} for an empty question)
    */
   public QueryResponse query(String question) {
-    return query(question, QueryOptions.none(), RequestOptions.none());
+    return query(question, QueryParams.defaults(), RequestOptions.defaults());
+  }
+
+  /**
+   * Asks a question in a conversation or against a connection.
+   *
+   * @param question the question in plain English
+   * @param params conversation and connection; null components are not sent
+   * @return the answer
+   * @throws AtlasException on any failure
+   */
+  public QueryResponse query(String question, QueryParams params) {
+    return query(question, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Asks a question with per-call settings.
+   *
+   * @param question the question in plain English
+   * @param params conversation and connection
+   * @param requestOptions timeout and headers for this call
+   * @return the answer
+   * @throws AtlasException on any failure
+   */
+  public QueryResponse query(String question, QueryParams params, RequestOptions requestOptions) {
+    return ctx.send(queryOp(queryBody(question, params)), requestOptions);
   }
 
   /**
@@ -181,9 +195,11 @@ public final class AtlasClient implements AutoCloseable {
    * @param options conversation and connection; null components are not sent
    * @return the answer
    * @throws AtlasException on any failure
+   * @deprecated use {@link #query(String, QueryParams)}
    */
+  @Deprecated
   public QueryResponse query(String question, QueryOptions options) {
-    return query(question, options, RequestOptions.none());
+    return query(question, Objects.requireNonNull(options, "options").toParams(), RequestOptions.defaults());
   }
 
   /**
@@ -194,14 +210,11 @@ public final class AtlasClient implements AutoCloseable {
    * @param requestOptions timeout and headers for this call
    * @return the answer
    * @throws AtlasException on any failure
+   * @deprecated use {@link #query(String, QueryParams, RequestOptions)}
    */
+  @Deprecated
   public QueryResponse query(String question, QueryOptions options, RequestOptions requestOptions) {
-    Objects.requireNonNull(question, "question");
-    Objects.requireNonNull(options, "options");
-    QueryRequest body = new QueryRequest().question(question)
-        .conversationId(options.conversationId())
-        .connectionId(options.connectionId());
-    return ctx.send(queryOp(body), requestOptions);
+    return query(question, Objects.requireNonNull(options, "options").toParams(), requestOptions);
   }
 
   // ---------------------------------------------------------------- streaming
@@ -216,7 +229,33 @@ public final class AtlasClient implements AutoCloseable {
    *     {@link #query(String)})
    */
   public AtlasStream streamQuery(String question) {
-    return streamQuery(question, StreamQueryOptions.none(), RequestOptions.none());
+    return streamQuery(question, StreamQueryParams.defaults(), RequestOptions.defaults());
+  }
+
+  /**
+   * Streams an answer in a conversation, against a connection, or in an answer style.
+   *
+   * @param question the question in plain English
+   * @param params conversation, connection, routing, answer style, maximum frame size
+   * @return the open stream
+   * @throws AtlasException if the request fails before the stream starts
+   */
+  public AtlasStream streamQuery(String question, StreamQueryParams params) {
+    return streamQuery(question, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Streams an answer with per-call settings. The request is never retried once the stream has
+   * started. A per-call timeout covers the whole stream.
+   *
+   * @param question the question in plain English
+   * @param params conversation, connection, routing, answer style, maximum frame size
+   * @param requestOptions timeout and headers
+   * @return the open stream
+   * @throws AtlasException if the request fails before the stream starts
+   */
+  public AtlasStream streamQuery(String question, StreamQueryParams params, RequestOptions requestOptions) {
+    return streaming.streamQuery(question, params, requestOptions);
   }
 
   /**
@@ -226,23 +265,26 @@ public final class AtlasClient implements AutoCloseable {
    * @param options conversation, connection, routing, answer style, maximum frame size
    * @return the open stream
    * @throws AtlasException if the request fails before the stream starts
+   * @deprecated use {@link #streamQuery(String, StreamQueryParams)}
    */
+  @Deprecated
   public AtlasStream streamQuery(String question, StreamQueryOptions options) {
-    return streamQuery(question, options, RequestOptions.none());
+    return streamQuery(question, Objects.requireNonNull(options, "options").toParams(), RequestOptions.defaults());
   }
 
   /**
-   * Streams an answer with per-call settings. The request is never retried once the stream has
-   * started. A per-call timeout covers the whole stream.
+   * Streams an answer with per-call settings.
    *
    * @param question the question in plain English
    * @param options conversation, connection, routing, answer style, maximum frame size
    * @param requestOptions timeout and headers
    * @return the open stream
    * @throws AtlasException if the request fails before the stream starts
+   * @deprecated use {@link #streamQuery(String, StreamQueryParams, RequestOptions)}
    */
+  @Deprecated
   public AtlasStream streamQuery(String question, StreamQueryOptions options, RequestOptions requestOptions) {
-    return streaming.streamQuery(question, options, requestOptions);
+    return streamQuery(question, Objects.requireNonNull(options, "options").toParams(), requestOptions);
   }
 
   /**
@@ -251,26 +293,54 @@ public final class AtlasClient implements AutoCloseable {
    * has demand, and cancelling the subscription cancels the HTTP call.
    *
    * @param question the question in plain English
-   * @param options conversation, connection, routing, answer style, maximum frame size
+   * @param params conversation, connection, routing, answer style, maximum frame size
    * @return a cold publisher: each subscription asks the question again
    */
-  public Flow.Publisher<StreamEvent> streamQueryPublisher(String question, StreamQueryOptions options) {
-    return streamQueryPublisher(question, options, ctx.streamExecutor());
+  public Flow.Publisher<StreamEvent> streamQueryPublisher(String question, StreamQueryParams params) {
+    return streamQueryPublisher(question, params, ctx.streamExecutor());
   }
 
   /**
    * Streams an answer as a {@link java.util.concurrent.Flow.Publisher} whose reads run on your executor.
    *
    * @param question the question in plain English
-   * @param options conversation, connection, routing, answer style, maximum frame size
+   * @param params conversation, connection, routing, answer style, maximum frame size
    * @param executor runs the (blocking) reads; a rejected task fails the subscriber with onError
    * @return a cold publisher: each subscription asks the question again
    */
-  public Flow.Publisher<StreamEvent> streamQueryPublisher(String question, StreamQueryOptions options,
+  public Flow.Publisher<StreamEvent> streamQueryPublisher(String question, StreamQueryParams params,
       Executor executor) {
     Objects.requireNonNull(question, "question");
-    Objects.requireNonNull(options, "options");
-    return new StreamPublisher(() -> streaming.streamQuery(question, options, RequestOptions.none()), executor);
+    Objects.requireNonNull(params, "params");
+    return new StreamPublisher(() -> streaming.streamQuery(question, params, RequestOptions.defaults()), executor);
+  }
+
+  /**
+   * Streams an answer as a publisher.
+   *
+   * @param question the question in plain English
+   * @param options conversation, connection, routing, answer style, maximum frame size
+   * @return a cold publisher: each subscription asks the question again
+   * @deprecated use {@link #streamQueryPublisher(String, StreamQueryParams)}
+   */
+  @Deprecated
+  public Flow.Publisher<StreamEvent> streamQueryPublisher(String question, StreamQueryOptions options) {
+    return streamQueryPublisher(question, Objects.requireNonNull(options, "options").toParams(), ctx.streamExecutor());
+  }
+
+  /**
+   * Streams an answer as a publisher whose reads run on your executor.
+   *
+   * @param question the question in plain English
+   * @param options conversation, connection, routing, answer style, maximum frame size
+   * @param executor runs the (blocking) reads
+   * @return a cold publisher: each subscription asks the question again
+   * @deprecated use {@link #streamQueryPublisher(String, StreamQueryParams, Executor)}
+   */
+  @Deprecated
+  public Flow.Publisher<StreamEvent> streamQueryPublisher(String question, StreamQueryOptions options,
+      Executor executor) {
+    return streamQueryPublisher(question, Objects.requireNonNull(options, "options").toParams(), executor);
   }
 
   /**
@@ -282,7 +352,32 @@ public final class AtlasClient implements AutoCloseable {
    * @throws AtlasException if the request fails before the stream starts
    */
   public ChatResponse chat(List<ChatMessage> messages) {
-    return chat(messages, StreamQueryOptions.none(), RequestOptions.none());
+    return chat(messages, StreamQueryParams.defaults(), RequestOptions.defaults());
+  }
+
+  /**
+   * Sends chat messages with params and returns the raw event-stream response.
+   *
+   * @param messages the conversation so far; at least one
+   * @param params conversation, connection, routing, answer style, maximum frame size
+   * @return the open response; close it
+   * @throws AtlasException if the request fails before the stream starts
+   */
+  public ChatResponse chat(List<ChatMessage> messages, StreamQueryParams params) {
+    return chat(messages, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Sends chat messages with params and per-call settings and returns the raw event-stream response.
+   *
+   * @param messages the conversation so far; at least one
+   * @param params conversation, connection, routing, answer style, maximum frame size
+   * @param requestOptions timeout and headers
+   * @return the open response; close it
+   * @throws AtlasException if the request fails before the stream starts
+   */
+  public ChatResponse chat(List<ChatMessage> messages, StreamQueryParams params, RequestOptions requestOptions) {
+    return streaming.chat(messages, params, requestOptions);
   }
 
   /**
@@ -293,9 +388,11 @@ public final class AtlasClient implements AutoCloseable {
    * @param requestOptions timeout and headers
    * @return the open response; close it
    * @throws AtlasException if the request fails before the stream starts
+   * @deprecated use {@link #chat(List, StreamQueryParams, RequestOptions)}
    */
+  @Deprecated
   public ChatResponse chat(List<ChatMessage> messages, StreamQueryOptions options, RequestOptions requestOptions) {
-    return streaming.chat(messages, options, requestOptions);
+    return chat(messages, Objects.requireNonNull(options, "options").toParams(), requestOptions);
   }
 
   // ---------------------------------------------------------------- health
@@ -308,7 +405,7 @@ public final class AtlasClient implements AutoCloseable {
    * @throws AtlasException if the server cannot be reached or sends no report
    */
   public HealthResponse health() {
-    return health(RequestOptions.none());
+    return health(RequestOptions.defaults());
   }
 
   /**
@@ -331,7 +428,7 @@ public final class AtlasClient implements AutoCloseable {
    * @throws AtlasException on failure
    */
   public ListTablesResponse listTables() {
-    return listTables(null, RequestOptions.none());
+    return listTables(null, RequestOptions.defaults());
   }
 
   /**
@@ -342,7 +439,7 @@ public final class AtlasClient implements AutoCloseable {
    * @throws dev.atlas.client.errors.AtlasNotFoundException {@code connection_not_found} for an unknown connection
    */
   public ListTablesResponse listTables(String connectionId) {
-    return listTables(connectionId, RequestOptions.none());
+    return listTables(connectionId, RequestOptions.defaults());
   }
 
   /**
@@ -364,7 +461,7 @@ public final class AtlasClient implements AutoCloseable {
    * @throws AtlasException on failure
    */
   public ListStarterPromptsResponse starterPrompts() {
-    return starterPrompts(null, RequestOptions.none());
+    return starterPrompts(null, RequestOptions.defaults());
   }
 
   /**
@@ -375,7 +472,7 @@ public final class AtlasClient implements AutoCloseable {
    * @throws AtlasException on failure
    */
   public ListStarterPromptsResponse starterPrompts(Integer limit) {
-    return starterPrompts(limit, RequestOptions.none());
+    return starterPrompts(limit, RequestOptions.defaults());
   }
 
   /**
@@ -401,7 +498,7 @@ public final class AtlasClient implements AutoCloseable {
    * @throws AtlasException on failure (422 {@code validation_error} for empty SQL)
    */
   public ValidateSQLResponse validateSql(String sql) {
-    return validateSql(sql, null, RequestOptions.none());
+    return validateSql(sql, null, RequestOptions.defaults());
   }
 
   /**
@@ -413,7 +510,7 @@ public final class AtlasClient implements AutoCloseable {
    * @throws AtlasException on failure
    */
   public ValidateSQLResponse validateSql(String sql, String connectionId) {
-    return validateSql(sql, connectionId, RequestOptions.none());
+    return validateSql(sql, connectionId, RequestOptions.defaults());
   }
 
   /**
@@ -439,9 +536,12 @@ public final class AtlasClient implements AutoCloseable {
    * @param filter filters and paging; unset filters are not sent
    * @return the page; {@link Page#nextPage()} continues with the same filters
    * @throws AtlasException on failure ({@code invalid_request} for an unparseable date)
+   * @deprecated use {@link Admin#audit(ListAuditLogParams)} ({@code admin().audit(params)}), the one
+   *     place of the admin operations
    */
+  @Deprecated
   public Page<AuditLogEntry> auditLog(AuditLogFilter filter) {
-    return admin.get().audit(filter, RequestOptions.none());
+    return admin.get().audit(filter, RequestOptions.defaults());
   }
 
   /**
@@ -451,7 +551,9 @@ public final class AtlasClient implements AutoCloseable {
    * @param requestOptions timeout and headers for this call and the pages after it
    * @return the page
    * @throws AtlasException on failure
+   * @deprecated use {@link Admin#audit(ListAuditLogParams, RequestOptions)}
    */
+  @Deprecated
   public Page<AuditLogEntry> auditLog(AuditLogFilter filter, RequestOptions requestOptions) {
     return admin.get().audit(filter, requestOptions);
   }
@@ -466,7 +568,7 @@ public final class AtlasClient implements AutoCloseable {
    * @throws dev.atlas.client.errors.AtlasNotFoundException when no such action exists
    */
   public RollbackActionResponse rollbackAction(String actionId) {
-    return rollbackAction(actionId, RequestOptions.none());
+    return rollbackAction(actionId, RequestOptions.defaults());
   }
 
   /**
@@ -489,18 +591,28 @@ public final class AtlasClient implements AutoCloseable {
    * retries wait on timers. Cancelling the future cancels the HTTP call.
    *
    * @param question the question in plain English
-   * @param options conversation and connection
+   * @param params conversation and connection
    * @param requestOptions timeout, headers and retries for this call
    * @return the answer; completes exceptionally with the typed {@link AtlasException}
    */
+  public CompletableFuture<QueryResponse> queryAsync(String question, QueryParams params,
+      RequestOptions requestOptions) {
+    return ctx.sendAsync(queryOp(queryBody(question, params)), requestOptions);
+  }
+
+  /**
+   * Asks a question without blocking a thread.
+   *
+   * @param question the question in plain English
+   * @param options conversation and connection
+   * @param requestOptions timeout, headers and retries for this call
+   * @return the answer; completes exceptionally with the typed {@link AtlasException}
+   * @deprecated use {@link #queryAsync(String, QueryParams, RequestOptions)}
+   */
+  @Deprecated
   public CompletableFuture<QueryResponse> queryAsync(String question, QueryOptions options,
       RequestOptions requestOptions) {
-    Objects.requireNonNull(question, "question");
-    Objects.requireNonNull(options, "options");
-    QueryRequest body = new QueryRequest().question(question)
-        .conversationId(options.conversationId())
-        .connectionId(options.connectionId());
-    return ctx.sendAsync(queryOp(body), requestOptions);
+    return queryAsync(question, Objects.requireNonNull(options, "options").toParams(), requestOptions);
   }
 
   /**
@@ -510,7 +622,7 @@ public final class AtlasClient implements AutoCloseable {
    * @return the answer
    */
   public CompletableFuture<QueryResponse> queryAsync(String question) {
-    return queryAsync(question, QueryOptions.none(), RequestOptions.none());
+    return queryAsync(question, QueryParams.defaults(), RequestOptions.defaults());
   }
 
   /**
@@ -566,7 +678,9 @@ public final class AtlasClient implements AutoCloseable {
    * @param filter filters and paging
    * @param requestOptions timeout and headers, reused by later pages
    * @return the page
+   * @deprecated use {@link Admin#auditAsync(ListAuditLogParams, RequestOptions)}
    */
+  @Deprecated
   public CompletableFuture<Page<AuditLogEntry>> auditLogAsync(AuditLogFilter filter, RequestOptions requestOptions) {
     return admin.get().auditAsync(filter, requestOptions);
   }
@@ -601,7 +715,7 @@ public final class AtlasClient implements AutoCloseable {
    */
   public CompletableFuture<List<BatchOutcome<String, QueryResponse>>> queryBatch(List<String> questions,
       BatchOptions options) {
-    return batch(questions, (q, o) -> queryAsync(q, QueryOptions.none(), o), options);
+    return batch(questions, (q, o) -> queryAsync(q, QueryParams.defaults(), o), options);
   }
 
   /**
@@ -652,7 +766,7 @@ public final class AtlasClient implements AutoCloseable {
 
   /** @return this SDK's version, as its {@code User-Agent} header sends it (e.g. {@code 1.0.0}) */
   public static String version() {
-    return ClientContext.VERSION;
+    return SdkVersion.VERSION;
   }
 
   /** @return the base URL requests go to, without a trailing slash */
@@ -675,6 +789,13 @@ public final class AtlasClient implements AutoCloseable {
   @Override
   public String toString() {
     return "AtlasClient{" + ctx.settings().describe() + "}";
+  }
+
+  private static QueryRequest queryBody(String question, QueryParams params) {
+    Objects.requireNonNull(question, "question");
+    Objects.requireNonNull(params, "params");
+    return new QueryRequest().question(question).conversationId(params.conversationId())
+        .connectionId(params.connectionId());
   }
 
   private Operation<QueryResponse> queryOp(QueryRequest body) {

@@ -33,9 +33,9 @@ import okhttp3.OkHttpClient;
  */
 public final class AtlasClientBuilder {
   /** Default connect timeout. */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = ClientSettings.DEFAULT_CONNECT_TIMEOUT;
   /** Default read timeout. */
-  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(120);
+  public static final Duration DEFAULT_READ_TIMEOUT = ClientSettings.DEFAULT_READ_TIMEOUT;
 
   private HttpUrl baseUrl;
   private String baseUrlText;
@@ -345,7 +345,8 @@ public final class AtlasClientBuilder {
    *   <tr><td>{@code atlas.apiKey}</td><td>{@code ATLAS_API_KEY}</td><td>{@link #apiKey(String)}</td></tr>
    *   <tr><td>{@code atlas.bearerToken}</td><td>{@code ATLAS_BEARER_TOKEN}</td><td>{@link #bearerToken(String)}</td></tr>
    *   <tr><td>{@code atlas.apiKeyHeader}</td><td>{@code ATLAS_API_KEY_HEADER}</td>
-   *       <td>{@code x-api-key} or {@code authorization}: {@link #apiKeyHeader(ApiKeyHeader)}</td></tr>
+   *       <td>{@code x-api-key} or {@code authorization}, read by {@link ApiKeyHeader#parse(String)}:
+   *       {@link #apiKeyHeader(ApiKeyHeader)}</td></tr>
    * </table>
    *
    * @return this
@@ -369,14 +370,7 @@ public final class AtlasClientBuilder {
     }
     String header = setting(env, props, "atlas.apiKeyHeader", "ATLAS_API_KEY_HEADER");
     if (header != null) {
-      String h = header.trim().toLowerCase(Locale.ROOT);
-      if (h.equals("x-api-key")) {
-        apiKeyHeader(ApiKeyHeader.X_API_KEY);
-      } else if (h.equals("authorization") || h.equals("bearer")) {
-        apiKeyHeader(ApiKeyHeader.AUTHORIZATION_BEARER);
-      } else {
-        throw new IllegalArgumentException("ATLAS_API_KEY_HEADER must be x-api-key or authorization, got: " + header);
-      }
+      apiKeyHeader(ApiKeyHeader.parse(header));
     }
     return this;
   }
@@ -396,7 +390,7 @@ public final class AtlasClientBuilder {
     return new AtlasClient(ClientContext.create(validated(), httpClient != null ? httpClient : shared, false));
   }
 
-  private AtlasClientBuilder validated() {
+  private ClientSettings validated() {
     if (baseUrl == null) {
       throw new IllegalStateException("baseUrl is required (or set ATLAS_BASE_URL and use fromEnv())");
     }
@@ -404,148 +398,46 @@ public final class AtlasClientBuilder {
       throw new IllegalStateException("An apiKey or bearerToken is required (or ATLAS_API_KEY / ATLAS_BEARER_TOKEN with "
           + "fromEnv()); for a server in auth mode \"none\" call withoutCredentials()");
     }
-    return copy();
+    return new ClientSettings(baseUrl, baseUrlText, apiKey, bearerToken, apiKeyHeader, connectTimeout, readTimeout,
+        callTimeout, defaultHeaders, interceptors, networkInterceptors, listeners, logLevel, httpLogLevel, httpLogSink,
+        clock, retryPolicy, sleeper, random);
   }
 
-  AtlasClientBuilder copy() {
+  /**
+   * A builder pre-filled with a client's settings, for {@code withOptions}: everything but the
+   * user's OkHttpClient, which the parent's pool replaces.
+   *
+   * @param s the settings the client was built with
+   * @return the builder
+   */
+  static AtlasClientBuilder from(ClientSettings s) {
     AtlasClientBuilder b = new AtlasClientBuilder();
-    b.baseUrl = baseUrl;
-    b.baseUrlText = baseUrlText;
-    b.apiKey = apiKey;
-    b.bearerToken = bearerToken;
-    b.apiKeyHeader = apiKeyHeader;
-    b.withoutCredentials = withoutCredentials;
-    b.connectTimeout = connectTimeout;
-    b.readTimeout = readTimeout;
-    b.callTimeout = callTimeout;
-    b.defaultHeaders.putAll(defaultHeaders);
-    b.interceptors.addAll(interceptors);
-    b.networkInterceptors.addAll(networkInterceptors);
-    b.listeners.addAll(listeners);
-    b.logLevel = logLevel;
-    b.httpLogLevel = httpLogLevel;
-    b.httpLogSink = httpLogSink;
-    b.httpClient = httpClient;
-    b.clock = clock;
-    b.retryPolicy = retryPolicy;
-    b.sleeper = sleeper;
-    b.random = random;
+    b.baseUrl = s.baseUrl();
+    b.baseUrlText = s.baseUrlText();
+    b.apiKey = s.apiKey();
+    b.bearerToken = s.bearerToken();
+    b.apiKeyHeader = s.apiKeyHeader();
+    b.withoutCredentials = s.apiKey() == null && s.bearerToken() == null;
+    b.connectTimeout = s.connectTimeout();
+    b.readTimeout = s.readTimeout();
+    b.callTimeout = s.callTimeout();
+    b.defaultHeaders.putAll(s.defaultHeaders());
+    b.interceptors.addAll(s.interceptors());
+    b.networkInterceptors.addAll(s.networkInterceptors());
+    b.listeners.addAll(s.listeners());
+    b.logLevel = s.logLevel();
+    b.httpLogLevel = s.httpLogLevel();
+    b.httpLogSink = s.httpLogSink();
+    b.clock = s.clock();
+    b.retryPolicy = s.retryPolicy();
+    b.sleeper = s.sleeper();
+    b.random = s.random();
     return b;
   }
 
-  /** A copy for {@code withOptions}: everything but the user's OkHttpClient, which the parent's pool replaces. */
-  AtlasClientBuilder toBuilder() {
-    AtlasClientBuilder b = copy();
-    b.httpClient = null;
-    return b;
-  }
-
-  HttpUrl baseUrl() {
-    return baseUrl;
-  }
-
-  String baseUrlText() {
-    return baseUrlText;
-  }
-
-  /** @return the header that carries credentials, or null when none are sent */
-  String credentialHeader() {
-    if (apiKey != null) {
-      return apiKeyHeader == ApiKeyHeader.X_API_KEY ? "X-API-Key" : "Authorization";
-    }
-    return bearerToken != null ? "Authorization" : null;
-  }
-
-  /** @return the full credential header value, or null */
-  Secret credentialValue() {
-    if (apiKey != null) {
-      return apiKeyHeader == ApiKeyHeader.X_API_KEY ? apiKey : new Secret("Bearer " + apiKey.reveal());
-    }
-    return bearerToken != null ? new Secret("Bearer " + bearerToken.reveal()) : null;
-  }
-
-  Duration connectTimeout() {
-    return connectTimeout;
-  }
-
-  Duration readTimeout() {
-    return readTimeout;
-  }
-
-  Duration callTimeout() {
-    return callTimeout;
-  }
-
-  Map<String, String> defaultHeaders() {
-    return defaultHeaders;
-  }
-
-  List<Interceptor> interceptors() {
-    return interceptors;
-  }
-
-  /** @return what {@link #httpLogging} asked for, or null */
-  HttpLogLevel httpLogLevel() {
-    return httpLogLevel;
-  }
-
-  Consumer<String> httpLogSink() {
-    return httpLogSink;
-  }
-
-  List<AtlasListener> listeners() {
-    return listeners;
-  }
-
-  /** @return the level set on this builder, else the one {@code ATLAS_LOG} / {@code atlas.log} names, else OFF */
-  AtlasLogLevel effectiveLogLevel() {
-    if (logLevel != null) {
-      return logLevel;
-    }
-    String text = setting(System::getenv, System.getProperties(), "atlas.log", "ATLAS_LOG");
-    AtlasLogLevel parsed = AtlasLogLevel.parse(text);
-    if (text != null && parsed == null) {
-      System.getLogger(LogListener.LOGGER).log(System.Logger.Level.WARNING,
-          "ATLAS_LOG=" + text + " is not a level: use info, debug or off");
-    }
-    return parsed == null ? AtlasLogLevel.OFF : parsed;
-  }
-
-  List<Interceptor> networkInterceptors() {
-    return networkInterceptors;
-  }
-
-  Clock clock() {
-    return clock;
-  }
-
-  RetryPolicy retryPolicy() {
-    return retryPolicy;
-  }
-
-  Sleeper sleeper() {
-    return sleeper;
-  }
-
-  DoubleSupplier random() {
-    return random;
-  }
-
-  /** @return the text with this client's credentials masked */
-  String redact(String text) {
-    if (text == null) {
-      return null;
-    }
-    String out = text;
-    for (Secret s : new Secret[] {apiKey, bearerToken}) {
-      if (s != null && out.contains(s.reveal())) {
-        out = out.replace(s.reveal(), "****");
-      }
-    }
-    return out;
-  }
-
-  String describe() {
+  /** @return the builder's settings, never its credentials */
+  @Override
+  public String toString() {
     String auth;
     if (apiKey != null) {
       auth = apiKeyHeader == ApiKeyHeader.X_API_KEY ? "API key in X-API-Key" : "API key as Bearer";
@@ -554,13 +446,7 @@ public final class AtlasClientBuilder {
     } else {
       auth = "none";
     }
-    return "baseUrl=" + baseUrlText + ", auth=" + auth;
-  }
-
-  /** @return the builder's settings, never its credentials */
-  @Override
-  public String toString() {
-    return "AtlasClientBuilder{" + describe() + "}";
+    return "AtlasClientBuilder{baseUrl=" + baseUrlText + ", auth=" + auth + "}";
   }
 
   private static Secret secret(String what, String value) {
@@ -583,11 +469,7 @@ public final class AtlasClientBuilder {
   }
 
   private static String setting(Function<String, String> env, Properties props, String property, String variable) {
-    String v = props.getProperty(property);
-    if (v == null || v.isBlank()) {
-      v = env.apply(variable);
-    }
-    return v == null || v.isBlank() ? null : v.trim();
+    return ClientSettings.setting(env, props, property, variable);
   }
 
   /** Shows a URL without any user info it may carry. */

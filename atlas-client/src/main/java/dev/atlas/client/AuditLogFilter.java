@@ -13,7 +13,11 @@ import java.util.Optional;
  * <pre>{@code
  * AuditLogFilter.builder().success(false).from(LocalDate.of(2026, 3, 1)).limit(100).build();
  * }</pre>
+ *
+ * @deprecated use {@link ListAuditLogParams}, named after the operation ({@code listAuditLog}) as
+ *     every input value of the SDK is, and changed by {@code withX} copies
  */
+@Deprecated
 public final class AuditLogFilter {
   private final Integer limit;
   private final Integer offset;
@@ -45,7 +49,11 @@ public final class AuditLogFilter {
     search = b.search;
   }
 
-  /** @return no filters, server defaults */
+  /**
+   * @return no filters, server defaults
+   * @deprecated use {@link ListAuditLogParams#defaults()}
+   */
+  @Deprecated
   public static AuditLogFilter none() {
     return builder().build();
   }
@@ -100,6 +108,12 @@ public final class AuditLogFilter {
   public Optional<String> tool() { return Optional.ofNullable(tool); }
   /** @return the free-text search, if set */
   public Optional<String> search() { return Optional.ofNullable(search); }
+
+  /** @return the same filters as {@link ListAuditLogParams} */
+  ListAuditLogParams toParams() {
+    return new ListAuditLogParams(limit, offset, user, success, from, to, connection, table, column, actorKind,
+        clientId, tool, search);
+  }
 
   @Override
   public boolean equals(Object o) {

@@ -28,17 +28,20 @@ import java.util.function.BiFunction;
  *
  * <p>Each item is retried by the client's {@link RetryEngine} exactly as the same call made alone
  * (a GET after a dropped connection, a query only when it provably did not run); the batch takes
- * part in the waits through the options it passes to each call, so an item's call must pass them on.
+ * part in the waits of every asynchronous call an item's function starts, through whichever client
+ * (a derived one too): the engine hears of the batch from {@link RetryEngine#startingBatchItem}, not
+ * from the options, which stay the caller's.
  *
  * @param <I> the input type
  * @param <T> the result type
  */
-final class BatchRunner<I, T> implements RetryEngine.Gate {
+final class BatchRunner<I, T> {
   private final List<I> inputs;
   private final BiFunction<I, RequestOptions, CompletableFuture<T>> call;
   private final BatchOptions options;
   private final Sleeper sleeper;
   private final RequestOptions itemOptions;
+  private final RetryEngine.Gate gate = this::beforeRetry;
 
   private final Object lock = new Object();
   private final Deque<Integer> queue = new ArrayDeque<>();
@@ -57,7 +60,7 @@ final class BatchRunner<I, T> implements RetryEngine.Gate {
     this.call = call;
     this.options = options;
     this.sleeper = sleeper;
-    this.itemOptions = options.requestOptions().withRetryGate(this);
+    this.itemOptions = options.requestOptions();
     this.outcomes = new BatchOutcome[this.inputs.size()];
     for (int i = 0; i < this.inputs.size(); i++) {
       queue.add(i);
@@ -89,13 +92,13 @@ final class BatchRunner<I, T> implements RetryEngine.Gate {
   }
 
   /** While an item waits to be retried, no new item starts; it keeps its place and goes again first. */
-  @Override
-  public CompletableFuture<Void> beforeRetry(AtlasException failure, Duration delay) {
+  private CompletableFuture<Void> beforeRetry(AtlasException failure, Duration delay) {
     synchronized (lock) {
       pauses++;
     }
     return sleeper.after(delay).whenComplete((ok, err) -> resume());
   }
+
   /** Completing exceptionally or cancelling stops the batch and cancels the calls in flight. */
   private final class Result extends CompletableFuture<List<BatchOutcome<I, T>>> {
     @Override
@@ -127,7 +130,7 @@ final class BatchRunner<I, T> implements RetryEngine.Gate {
   private void start(int index) {
     CompletableFuture<T> f;
     try {
-      f = call.apply(inputs.get(index), itemOptions);
+      f = RetryEngine.startingBatchItem(gate, () -> call.apply(inputs.get(index), itemOptions));
     } catch (RuntimeException e) {
       f = CompletableFuture.failedFuture(e);
     }

@@ -35,14 +35,16 @@ final class CallTrace implements RetryEngine.Observer {
    * Starts the record of a call and tells the listeners.
    *
    * @param listeners the client's listeners (may be empty)
+   * @param raw where the HTTP answer goes ({@code withRawResponse}), or null
    * @param operation the operation's name
    * @param request its request
    * @param stream whether it opens an event stream
    * @return the record
    */
-  static CallTrace start(List<AtlasListener> listeners, String operation, Request request, boolean stream) {
+  static CallTrace start(List<AtlasListener> listeners, RawCapture raw, String operation, Request request,
+      boolean stream) {
     CallInfo info = new CallInfo(operation, request.method(), request.url().encodedPath(), stream, System.nanoTime());
-    CallTrace t = new CallTrace(listeners, info, RawCapture.current());
+    CallTrace t = new CallTrace(listeners, info, raw);
     t.tell(l -> l.callStarted(info));
     return t;
   }

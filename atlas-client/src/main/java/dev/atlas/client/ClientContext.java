@@ -3,12 +3,10 @@ package dev.atlas.client;
 import dev.atlas.client.errors.AtlasException;
 import dev.atlas.client.generated.invoker.ApiClient;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,11 +25,8 @@ import okhttp3.Request;
  */
 final class ClientContext {
   private static final System.Logger LOG = System.getLogger("dev.atlas.client");
-  static final String VERSION = readVersion();
-  static final String USER_AGENT = "atlas-java/" + VERSION + " (Java " + Runtime.version().feature() + "; okhttp "
-      + okhttpVersion() + ")";
 
-  private final AtlasClientBuilder settings;
+  private final ClientSettings settings;
   private final OkHttpClient baseHttp;
   private final OkHttpClient http;
   private final boolean ownsHttp;
@@ -39,24 +34,59 @@ final class ClientContext {
   private final Transport transport;
   private final RetryEngine retries;
   private final List<AtlasListener> listeners;
-  private final AtomicBoolean closed = new AtomicBoolean();
-  private volatile ExecutorService streamExecutor;
+  private final Lifecycle lifecycle;
+  /** Where this view's calls leave their HTTP answer ({@code withRawResponse}), or null. */
+  private final RawCapture capture;
 
-  private ClientContext(AtlasClientBuilder settings, OkHttpClient baseHttp, OkHttpClient http, boolean ownsHttp,
+  /** What a client and its {@code withRawResponse} views share: closing, and the stream threads. */
+  private static final class Lifecycle {
+    final AtomicBoolean closed = new AtomicBoolean();
+    volatile ExecutorService streamExecutor;
+  }
+
+  private ClientContext(ClientSettings settings, OkHttpClient baseHttp, OkHttpClient http, boolean ownsHttp,
       List<AtlasListener> listeners) {
     this.settings = settings;
     this.baseHttp = baseHttp;
     this.http = http;
     this.ownsHttp = ownsHttp;
-    this.apiClient = new ApiClient(http);
-    apiClient.setBasePath(settings.baseUrlText());
-    apiClient.setUserAgent(USER_AGENT);
+    if (settings.baseUrl() != null) {
+      this.apiClient = new ApiClient(http);
+      apiClient.setBasePath(settings.baseUrlText());
+      apiClient.setUserAgent(SdkVersion.USER_AGENT);
+    } else {
+      this.apiClient = null; // the OAuth-only engine of a standalone MCP onboarding calls no API operation
+    }
     this.transport = new Transport(http, Json.gson(), settings.clock(), settings::redact);
     this.retries = new RetryEngine(settings.retryPolicy(), settings.sleeper(), settings.random());
     this.listeners = listeners;
+    this.lifecycle = new Lifecycle();
+    this.capture = null;
   }
 
-  static ClientContext create(AtlasClientBuilder settings, OkHttpClient base, boolean owns) {
+  /** A view of {@code parent} whose calls record into {@code capture}. */
+  private ClientContext(ClientContext parent, RawCapture capture) {
+    this.settings = parent.settings;
+    this.baseHttp = parent.baseHttp;
+    this.http = parent.http;
+    this.ownsHttp = parent.ownsHttp;
+    this.apiClient = parent.apiClient;
+    this.transport = parent.transport;
+    this.retries = parent.retries;
+    this.listeners = parent.listeners;
+    this.lifecycle = parent.lifecycle;
+    this.capture = capture;
+  }
+
+  /**
+   * Builds the engine of one client.
+   *
+   * @param settings the client's settings
+   * @param base the OkHttpClient to derive from, or null for a new one
+   * @param owns whether closing the client releases the HTTP client's pool and threads
+   * @return the engine
+   */
+  static ClientContext create(ClientSettings settings, OkHttpClient base, boolean owns) {
     OkHttpClient baseHttp = base;
     if (baseHttp == null) {
       // OkHttp allows 5 concurrent calls per host by default; async calls and batches need more
@@ -67,17 +97,17 @@ final class ClientContext {
     }
     OkHttpClient.Builder b = baseHttp.newBuilder().retryOnConnectionFailure(false);
     if (base == null || settings.connectTimeout() != null) {
-      b.connectTimeout(millis(settings.connectTimeout(), AtlasClientBuilder.DEFAULT_CONNECT_TIMEOUT), TimeUnit.MILLISECONDS);
+      b.connectTimeout(millis(settings.connectTimeout(), ClientSettings.DEFAULT_CONNECT_TIMEOUT), TimeUnit.MILLISECONDS);
     }
     if (base == null || settings.readTimeout() != null) {
-      b.readTimeout(millis(settings.readTimeout(), AtlasClientBuilder.DEFAULT_READ_TIMEOUT), TimeUnit.MILLISECONDS);
+      b.readTimeout(millis(settings.readTimeout(), ClientSettings.DEFAULT_READ_TIMEOUT), TimeUnit.MILLISECONDS);
     }
     if (settings.callTimeout() != null) {
       b.callTimeout(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
     javax.net.ssl.X509TrustManager trust = baseHttp.x509TrustManager();
-    if (settings.baseUrl().isHttps() && trust != null) {
-      int handshakeMillis = (int) millis(settings.connectTimeout(), AtlasClientBuilder.DEFAULT_CONNECT_TIMEOUT);
+    if ((settings.baseUrl() == null || settings.baseUrl().isHttps()) && trust != null) {
+      int handshakeMillis = (int) millis(settings.connectTimeout(), ClientSettings.DEFAULT_CONNECT_TIMEOUT);
       b.sslSocketFactory(new HandshakeTimeout(baseHttp.sslSocketFactory(), handshakeMillis), trust);
     }
     for (Interceptor i : settings.interceptors()) {
@@ -98,21 +128,50 @@ final class ClientContext {
     // one HTTP log: the one asked for with httpLogging, else at ATLAS_LOG=debug every body; every line masked
     if (settings.httpLogLevel() != null) {
       Consumer<String> sink = settings.httpLogSink();
-      b.addNetworkInterceptor(HttpLog.interceptor(settings.httpLogLevel(), line -> sink.accept(settings.redact(line))));
+      b.addNetworkInterceptor(HttpLog.interceptor(settings.httpLogLevel(),
+          line -> sink.accept(HttpLog.mask(settings.redact(line)))));
     } else if (level == AtlasLogLevel.DEBUG) {
-      b.addNetworkInterceptor(HttpLog.interceptor(HttpLogLevel.BODY,
-          LogListener.sink(System.Logger.Level.DEBUG, finder, System.err, settings::redact)));
+      Consumer<String> sink = LogListener.sink(System.Logger.Level.DEBUG, finder, System.err, settings::redact);
+      b.addNetworkInterceptor(HttpLog.interceptor(HttpLogLevel.BODY, line -> sink.accept(HttpLog.mask(line))));
     }
     warnIfCleartext(settings);
     return new ClientContext(settings, baseHttp, b.build(), owns, List.copyOf(listeners));
   }
 
-  AtlasClientBuilder settings() {
+  /**
+   * @param capture where the view's calls leave their HTTP answer
+   * @return a view of this engine (same settings, pool, listeners and lifecycle) whose calls record into it
+   */
+  ClientContext capturing(RawCapture capture) {
+    return new ClientContext(this, capture);
+  }
+
+  ClientSettings settings() {
     return settings;
   }
 
   OkHttpClient baseHttp() {
     return baseHttp;
+  }
+
+  /** @return the client that makes every call: credentials (for the Atlas origin), headers, log */
+  OkHttpClient http() {
+    return http;
+  }
+
+  /**
+   * @param withCredentials whether the calls carry the client's credential (as API calls do: only
+   *     to the Atlas origin)
+   * @return the client of the MCP onboarding's OAuth calls: {@link #http()} (its pool, timeouts,
+   *     default headers and HTTP log) without the interceptors added with the builder, which are
+   *     written for the Atlas API's calls, and without credentials unless asked
+   */
+  OkHttpClient oauthHttp(boolean withCredentials) {
+    OkHttpClient.Builder b = http.newBuilder();
+    b.interceptors().removeIf(i -> settings.interceptors().contains(i));
+    b.networkInterceptors().removeIf(i -> settings.networkInterceptors().contains(i)
+        || (!withCredentials && i instanceof CredentialsInterceptor));
+    return b.build();
   }
 
   ApiClient apiClient() {
@@ -121,6 +180,18 @@ final class ClientContext {
 
   RetryEngine retries() {
     return retries;
+  }
+
+  /**
+   * Starts the record of a call: tells the listeners, and fills this view's raw capture if any.
+   *
+   * @param operation the operation's name
+   * @param request its request
+   * @param stream whether it opens an event stream
+   * @return the record
+   */
+  CallTrace trace(String operation, Request request, boolean stream) {
+    return CallTrace.start(listeners, capture, operation, request, stream);
   }
 
   /**
@@ -133,9 +204,9 @@ final class ClientContext {
    */
   <T> T send(Operation<T> op, RequestOptions options) {
     ensureOpen();
-    RequestOptions o = options == null ? RequestOptions.none() : options;
+    RequestOptions o = options == null ? RequestOptions.defaults() : options;
     Request request = op.request();
-    CallTrace trace = CallTrace.start(listeners, op.name(), request, false);
+    CallTrace trace = trace(op.name(), request, false);
     try {
       T result = retries.run(op.safeToRepeat(request), maxRetries(o), o.retryUnsafe(), trace,
           () -> transport.exchange(op, request, o, trace));
@@ -156,19 +227,20 @@ final class ClientContext {
    * @return the result; cancelling it cancels the call in flight and any retry to come
    */
   <T> CompletableFuture<T> sendAsync(Operation<T> op, RequestOptions options) {
-    if (closed.get()) {
+    if (lifecycle.closed.get()) {
       return CompletableFuture.failedFuture(new IllegalStateException("This AtlasClient is closed"));
     }
-    RequestOptions o = options == null ? RequestOptions.none() : options;
+    RequestOptions o = options == null ? RequestOptions.defaults() : options;
     Request request;
     try {
       request = op.request();
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    CallTrace trace = CallTrace.start(listeners, op.name(), request, false);
+    CallTrace trace = trace(op.name(), request, false);
+    // a batch item's call takes part in the batch's shared back-off (the batch starts it with its gate current)
     CompletableFuture<T> result = retries.runAsync(op.safeToRepeat(request), maxRetries(o), o.retryUnsafe(),
-        o.retryGate(), trace, () -> transport.exchangeAsync(op, request, o, trace));
+        RetryEngine.currentGate(), trace, () -> transport.exchangeAsync(op, request, o, trace));
     result.whenComplete((value, error) -> {
       if (error instanceof CancellationException) {
         trace.cancelled(); // success and failure are reported before the result completes
@@ -186,9 +258,9 @@ final class ClientContext {
    */
   Transport.Opened open(Operation<?> op, RequestOptions options) {
     ensureOpen();
-    RequestOptions o = options == null ? RequestOptions.none() : options;
+    RequestOptions o = options == null ? RequestOptions.defaults() : options;
     Request request = op.request();
-    CallTrace trace = CallTrace.start(listeners, op.name(), request, true);
+    CallTrace trace = trace(op.name(), request, true);
     boolean safe = op.safeToRepeat(request);
     try {
       Transport.Opened opened = retries.run(safe, maxRetries(o), o.retryUnsafe(), trace,
@@ -207,17 +279,17 @@ final class ClientContext {
   }
 
   void ensureOpen() {
-    if (closed.get()) {
+    if (lifecycle.closed.get()) {
       throw new IllegalStateException("This AtlasClient is closed");
     }
   }
 
   /** @return a cached pool of daemon threads for publisher reads, created on first use, shut down by close */
   ExecutorService streamExecutor() {
-    ExecutorService e = streamExecutor;
+    ExecutorService e = lifecycle.streamExecutor;
     if (e == null) {
-      synchronized (this) {
-        e = streamExecutor;
+      synchronized (lifecycle) {
+        e = lifecycle.streamExecutor;
         if (e == null) {
           AtomicInteger n = new AtomicInteger();
           e = Executors.newCachedThreadPool(r -> {
@@ -225,7 +297,7 @@ final class ClientContext {
             t.setDaemon(true);
             return t;
           });
-          streamExecutor = e;
+          lifecycle.streamExecutor = e;
         }
       }
     }
@@ -233,11 +305,11 @@ final class ClientContext {
   }
 
   void close() {
-    ExecutorService e = streamExecutor;
-    if (e != null && !closed.get()) {
+    ExecutorService e = lifecycle.streamExecutor;
+    if (e != null && !lifecycle.closed.get()) {
       e.shutdown();
     }
-    if (closed.compareAndSet(false, true) && ownsHttp) {
+    if (lifecycle.closed.compareAndSet(false, true) && ownsHttp) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
@@ -247,8 +319,8 @@ final class ClientContext {
     return (d != null ? d : dflt).toMillis();
   }
 
-  private static void warnIfCleartext(AtlasClientBuilder settings) {
-    if (!settings.baseUrl().isHttps() && settings.credentialHeader() != null && !isLoopback(settings.baseUrl().host())) {
+  private static void warnIfCleartext(ClientSettings settings) {
+    if (settings.baseUrl() != null && !settings.baseUrl().isHttps() && settings.credentialHeader() != null && !isLoopback(settings.baseUrl().host())) {
       LOG.log(System.Logger.Level.WARNING, "Atlas base URL " + settings.baseUrlText()
           + " is plain http to a non-loopback host: credentials travel unencrypted. Use https.");
     }
@@ -267,25 +339,5 @@ final class ClientContext {
       return false;
     }
     return false;
-  }
-
-  private static String readVersion() {
-    try (InputStream in = AtlasClient.class.getResourceAsStream("version.properties")) {
-      Properties p = new Properties();
-      if (in != null) {
-        p.load(in);
-      }
-      return p.getProperty("version", "unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
-  }
-
-  private static String okhttpVersion() {
-    try {
-      return okhttp3.OkHttp.VERSION;
-    } catch (LinkageError e) {
-      return "unknown";
-    }
   }
 }

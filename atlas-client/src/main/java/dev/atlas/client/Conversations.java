@@ -35,7 +35,7 @@ public final class Conversations {
    * @throws AtlasException on failure
    */
   public Page<Conversation> list() {
-    return list(ListConversationsParams.defaults(), RequestOptions.none());
+    return list(ListConversationsParams.defaults(), RequestOptions.defaults());
   }
 
   /**
@@ -46,7 +46,7 @@ public final class Conversations {
    * @throws AtlasException on failure
    */
   public Page<Conversation> list(ListConversationsParams params) {
-    return list(params, RequestOptions.none());
+    return list(params, RequestOptions.defaults());
   }
 
   /**
@@ -95,7 +95,7 @@ public final class Conversations {
    * @throws dev.atlas.client.errors.AtlasNotFoundException if it does not exist
    */
   public ConversationWithMessages get(String id) {
-    return get(id, RequestOptions.none());
+    return get(id, RequestOptions.defaults());
   }
 
   /**
@@ -131,7 +131,7 @@ public final class Conversations {
    * @throws AtlasException on failure
    */
   public StarConversationResponse star(String id) {
-    return setStarred(id, true, RequestOptions.none());
+    return setStarred(id, true, RequestOptions.defaults());
   }
 
   /**
@@ -142,7 +142,7 @@ public final class Conversations {
    * @throws AtlasException on failure
    */
   public StarConversationResponse unstar(String id) {
-    return setStarred(id, false, RequestOptions.none());
+    return setStarred(id, false, RequestOptions.defaults());
   }
 
   /**
@@ -182,7 +182,7 @@ public final class Conversations {
    * @throws dev.atlas.client.errors.AtlasNotFoundException if it does not exist
    */
   public void delete(String id) {
-    delete(id, RequestOptions.none());
+    delete(id, RequestOptions.defaults());
   }
 
   /**
@@ -217,20 +217,63 @@ public final class Conversations {
    * @throws AtlasException on failure
    */
   public ShareConversationResponse share(String id) {
-    return share(id, ShareOptions.defaults(), RequestOptions.none());
+    return share(id, ShareConversationParams.defaults(), RequestOptions.defaults());
   }
 
   /**
-   * Shares a conversation.
+   * Shares a conversation with an expiry and mode.
    *
    * @param id the conversation id
-   * @param options expiry ({@code 1h}, {@code 24h}, {@code 7d}, {@code 30d}, {@code never}) and mode
-   *     ({@code public} or {@code org}); null components are not sent
+   * @param params expiry and mode; unset ones are the server's defaults
    * @return the share token, URL, expiry and mode
    * @throws AtlasException on failure
    */
+  public ShareConversationResponse share(String id, ShareConversationParams params) {
+    return share(id, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Shares a conversation with per-call settings.
+   *
+   * @param id the conversation id
+   * @param params expiry and mode
+   * @param requestOptions timeout and headers
+   * @return the share token, URL, expiry and mode
+   * @throws AtlasException on failure
+   */
+  public ShareConversationResponse share(String id, ShareConversationParams params, RequestOptions requestOptions) {
+    PathIds.check("id", id);
+    Objects.requireNonNull(params, "params");
+    return ctx.send(shareConversationOp(id, shareBody(params)), requestOptions);
+  }
+
+  /**
+   * Shares a conversation without blocking.
+   *
+   * @param id the conversation id
+   * @param params expiry and mode
+   * @param requestOptions timeout and headers
+   * @return the share token, URL, expiry and mode
+   */
+  public CompletableFuture<ShareConversationResponse> shareAsync(String id, ShareConversationParams params,
+      RequestOptions requestOptions) {
+    PathIds.check("id", id);
+    Objects.requireNonNull(params, "params");
+    return ctx.sendAsync(shareConversationOp(id, shareBody(params)), requestOptions);
+  }
+
+  /**
+   * Shares a conversation with an expiry and mode.
+   *
+   * @param id the conversation id
+   * @param options expiry and mode
+   * @return the share token, URL, expiry and mode
+   * @throws AtlasException on failure
+   * @deprecated use {@link #share(String, ShareConversationParams)}
+   */
+  @Deprecated
   public ShareConversationResponse share(String id, ShareOptions options) {
-    return share(id, options, RequestOptions.none());
+    return share(id, Objects.requireNonNull(options, "options").toParams(), RequestOptions.defaults());
   }
 
   /**
@@ -241,11 +284,11 @@ public final class Conversations {
    * @param requestOptions timeout and headers
    * @return the share token, URL, expiry and mode
    * @throws AtlasException on failure
+   * @deprecated use {@link #share(String, ShareConversationParams, RequestOptions)}
    */
+  @Deprecated
   public ShareConversationResponse share(String id, ShareOptions options, RequestOptions requestOptions) {
-    PathIds.check("id", id);
-    Objects.requireNonNull(options, "options");
-    return ctx.send(shareConversationOp(id, shareBody(options)), requestOptions);
+    return share(id, Objects.requireNonNull(options, "options").toParams(), requestOptions);
   }
 
   /**
@@ -255,20 +298,20 @@ public final class Conversations {
    * @param options expiry and mode
    * @param requestOptions timeout and headers
    * @return the share token, URL, expiry and mode
+   * @deprecated use {@link #shareAsync(String, ShareConversationParams, RequestOptions)}
    */
+  @Deprecated
   public CompletableFuture<ShareConversationResponse> shareAsync(String id, ShareOptions options,
       RequestOptions requestOptions) {
-    PathIds.check("id", id);
-    Objects.requireNonNull(options, "options");
-    return ctx.sendAsync(shareConversationOp(id, shareBody(options)), requestOptions);
+    return shareAsync(id, Objects.requireNonNull(options, "options").toParams(), requestOptions);
   }
 
   /** @return the body to send: none when no option is set, which the server reads as its defaults */
-  private static ShareConversationRequest shareBody(ShareOptions options) {
-    if (options.expiresIn() == null && options.shareMode() == null) {
+  private static ShareConversationRequest shareBody(ShareConversationParams params) {
+    if (params.expiresIn() == null && params.shareMode() == null) {
       return null;
     }
-    return new ShareConversationRequest().expiresIn(options.expiresIn()).shareMode(options.shareMode());
+    return new ShareConversationRequest().expiresIn(params.expiresIn()).shareMode(params.shareMode());
   }
 
   /**
@@ -278,7 +321,7 @@ public final class Conversations {
    * @throws AtlasException on failure
    */
   public void unshare(String id) {
-    unshare(id, RequestOptions.none());
+    unshare(id, RequestOptions.defaults());
   }
 
   /**
@@ -313,7 +356,7 @@ public final class Conversations {
    * @throws AtlasException on failure
    */
   public ShareStatus shareStatus(String id) {
-    return shareStatus(id, RequestOptions.none());
+    return shareStatus(id, RequestOptions.defaults());
   }
 
   /**

@@ -18,7 +18,7 @@ final class CredentialsInterceptor implements Interceptor {
   private final Secret headerValue;
 
   /**
-   * @param origin the Atlas base URL
+   * @param origin the Atlas base URL, or null for none (no credentials are ever added)
    * @param headerName {@code Authorization} or {@code X-API-Key}
    * @param headerValue the full header value (e.g. {@code Bearer <key>}), or null for none
    */
@@ -32,7 +32,7 @@ final class CredentialsInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     HttpUrl url = request.url();
-    if (!sameOrigin(url)) {
+    if (origin == null || !sameOrigin(url)) {
       return chain.proceed(request.newBuilder().removeHeader("Authorization").removeHeader("X-API-Key").build());
     }
     if (headerValue == null || request.header("Authorization") != null || request.header("X-API-Key") != null) {
@@ -47,6 +47,7 @@ final class CredentialsInterceptor implements Interceptor {
 
   @Override
   public String toString() {
-    return "CredentialsInterceptor{" + headerName + " for " + origin.scheme() + "://" + origin.host() + ":" + origin.port() + "}";
+    return origin == null ? "CredentialsInterceptor{none}" : "CredentialsInterceptor{" + headerName + " for "
+        + origin.scheme() + "://" + origin.host() + ":" + origin.port() + "}";
   }
 }

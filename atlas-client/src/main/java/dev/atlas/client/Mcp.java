@@ -4,6 +4,7 @@ import dev.atlas.client.errors.AtlasException;
 import dev.atlas.client.generated.api.OAuthClientsApi;
 import dev.atlas.client.generated.model.ListOAuthClientsResponse;
 import dev.atlas.client.generated.model.RevokeOAuthClientResponse;
+import dev.atlas.client.internal.McpBridge;
 import dev.atlas.client.mcp.AtlasMcp;
 import dev.atlas.client.mcp.AtlasMcpException;
 import dev.atlas.client.mcp.ConnectRequest;
@@ -19,11 +20,19 @@ import java.util.concurrent.CompletableFuture;
  * flow of {@link AtlasMcp}, against this client's base URL) and list or revoke the agents the
  * calling user connected. Obtained from {@link AtlasClient#mcp()}; thread-safe.
  *
- * <p>The OAuth calls never carry this client's credentials (they go through the client's HTTP
- * pool without its credential interceptor) and fail with {@link AtlasMcpException}; listing and
- * revoking use the credentials (an API key, or a session token; an MCP access token is refused)
- * and fail with the usual {@link AtlasException}s. The standalone form, which needs no
- * credentials at all, is {@link AtlasMcp#forServer(String)}.
+ * <p>The OAuth calls go through this client's transport like its API calls: its HTTP log (codes,
+ * verifiers and tokens masked), its listeners (operations {@code discoverOAuthServer},
+ * {@code registerOAuthClient}, {@code exchangeOAuthCode}, {@code refreshOAuthToken}), its
+ * timeouts and its transport failure hints; the interceptors added with
+ * {@link AtlasClientBuilder#addInterceptor} and {@link AtlasClientBuilder#addNetworkInterceptor}
+ * are the API calls' and do not see them. They carry none of this client's credentials, except
+ * the dynamic client registration of {@link #beginConnect}: it carries the credential as API calls
+ * do (and only to this client's Atlas origin), so that the agent it registers belongs to the
+ * credential's user and shows in {@link #listAgents()}. They fail with {@link AtlasMcpException};
+ * listing and revoking use the credentials (an API key, or a session token; an MCP access token is
+ * refused) and fail with the other {@link AtlasException}s: one {@code catch (AtlasException e)}
+ * covers both. The standalone form, which needs no credentials at all and registers anonymously,
+ * is {@link AtlasMcp#forServer(String)}.
  */
 public final class Mcp {
   private final ClientContext ctx;
@@ -33,8 +42,7 @@ public final class Mcp {
   Mcp(ClientContext ctx) {
     this.ctx = ctx;
     this.api = new OAuthClientsApi(ctx.apiClient());
-    this.onboarding = AtlasMcp.builder().apiUrl(ctx.settings().baseUrlText()).httpClient(ctx.baseHttp())
-        .clock(ctx.settings().clock()).build();
+    this.onboarding = McpBridge.bound(ctx.settings().baseUrlText(), ctx.settings().clock(), new OAuthCalls(ctx));
   }
 
   /** @return the OAuth flow for this client's base URL: refresh, machine-to-machine and the full config options */
@@ -43,7 +51,8 @@ public final class Mcp {
   }
 
   /**
-   * Starts connecting an MCP client; see {@link AtlasMcp#beginConnect(ConnectRequest)}.
+   * Starts connecting an MCP client; see {@link AtlasMcp#beginConnect(ConnectRequest)}. The
+   * registration carries this client's credential, so the agent is the credential user's.
    *
    * @param request client name, redirect URI and scopes
    * @return the consent URL and what to keep until the callback
@@ -89,7 +98,7 @@ public final class Mcp {
    * @throws AtlasException on failure (401 {@code auth_error} for an MCP access token)
    */
   public ListOAuthClientsResponse listAgents() {
-    return listAgents(RequestOptions.none());
+    return listAgents(RequestOptions.defaults());
   }
 
   /**
@@ -124,7 +133,7 @@ public final class Mcp {
    * @throws AtlasException on other failures (422 {@code validation_error} for an id over 255 characters)
    */
   public RevokeOAuthClientResponse revokeAgent(String clientId) {
-    return revokeAgent(clientId, RequestOptions.none());
+    return revokeAgent(clientId, RequestOptions.defaults());
   }
 
   /**

@@ -20,7 +20,7 @@ import okhttp3.Request;
 final class Operation<T> {
   /** Builds the request of one operation, usually a generated {@code xxxCall(..., null)} method. */
   @FunctionalInterface
-  public interface CallFactory {
+  interface CallFactory {
     /**
      * @return a new, not yet executed call
      * @throws ApiException when the generated code rejects an argument

@@ -4,42 +4,18 @@ import java.time.Duration;
 import okhttp3.Headers;
 
 /**
- * Where the calls made inside {@link AtlasClient#withRawResponse} leave their HTTP answer: set for
- * the calling thread while the caller's function runs; each call records into it (the last one wins).
+ * Where the calls made inside {@link AtlasClient#withRawResponse} leave their HTTP answer: the
+ * function is given a view of the client bound to one capture, and each call made through that
+ * view records into it (the last one wins). An explicit value, not a thread's state: it follows
+ * the view into other threads and into nested captures.
  */
 final class RawCapture {
-  private static final ThreadLocal<RawCapture> CURRENT = new ThreadLocal<>();
 
   private volatile int status;
   private volatile Headers headers;
   private volatile String body;
   private volatile int attempts;
   private volatile Duration duration;
-
-  /** @return the capture the current thread's calls record into, or null */
-  static RawCapture current() {
-    return CURRENT.get();
-  }
-
-  /**
-   * Makes this the current thread's capture until {@link #restore(RawCapture)}.
-   *
-   * @return the capture it replaces (an enclosing {@code withRawResponse}), or null
-   */
-  RawCapture bind() {
-    RawCapture previous = CURRENT.get();
-    CURRENT.set(this);
-    return previous;
-  }
-
-  /** @param previous what {@link #bind()} returned: it is the current thread's capture again */
-  static void restore(RawCapture previous) {
-    if (previous == null) {
-      CURRENT.remove();
-    } else {
-      CURRENT.set(previous);
-    }
-  }
 
   void responded(int status, Headers headers, int attempts, Duration sinceStart) {
     this.status = status;

@@ -12,45 +12,37 @@ import java.util.Optional;
  * headers. Immutable and thread-safe; reuse instances freely.
  *
  * <pre>{@code
- * client.query("Revenue by region", QueryOptions.none(),
+ * client.query("Revenue by region", QueryParams.defaults(),
  *     RequestOptions.builder().timeout(Duration.ofMinutes(5)).header("X-Trace", "abc").build());
  * }</pre>
  */
 public final class RequestOptions {
-  private static final RequestOptions NONE = new RequestOptions(null, Map.of(), null, false, null);
+  private static final RequestOptions DEFAULTS = new RequestOptions(null, Map.of(), null, false);
 
   private final Duration timeout;
   private final Map<String, String> headers;
   private final Integer maxRetries;
   private final boolean retryUnsafe;
-  /** Set by a batch on the options it passes to each item's call: the batch shares the waits. */
-  private final RetryEngine.Gate retryGate;
 
-  private RequestOptions(Duration timeout, Map<String, String> headers, Integer maxRetries, boolean retryUnsafe,
-      RetryEngine.Gate retryGate) {
+  private RequestOptions(Duration timeout, Map<String, String> headers, Integer maxRetries, boolean retryUnsafe) {
     this.timeout = timeout;
     this.headers = headers;
     this.maxRetries = maxRetries;
     this.retryUnsafe = retryUnsafe;
-    this.retryGate = retryGate;
   }
 
-  /** @return the batch's part in the waits before retries, or null */
-  RetryEngine.Gate retryGate() {
-    return retryGate;
+  /** @return options that change nothing: the client's settings apply */
+  public static RequestOptions defaults() {
+    return DEFAULTS;
   }
 
   /**
-   * @param gate the batch's part in the waits before retries
-   * @return a copy with it
+   * @return options that change nothing
+   * @deprecated use {@link #defaults()}, the name every input value of the SDK starts from
    */
-  RequestOptions withRetryGate(RetryEngine.Gate gate) {
-    return new RequestOptions(timeout, headers, maxRetries, retryUnsafe, gate);
-  }
-
-  /** @return options that change nothing */
+  @Deprecated
   public static RequestOptions none() {
-    return NONE;
+    return DEFAULTS;
   }
 
   /** @return a builder */
@@ -94,7 +86,6 @@ public final class RequestOptions {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private Integer maxRetries;
     private boolean retryUnsafe;
-    private RetryEngine.Gate retryGate;
 
     private Builder() {}
 
@@ -109,7 +100,6 @@ public final class RequestOptions {
       this.headers.putAll(options.headers);
       this.maxRetries = options.maxRetries;
       this.retryUnsafe = options.retryUnsafe;
-      this.retryGate = options.retryGate; // options a batch passed in keep pausing the batch
       return this;
     }
 
@@ -167,7 +157,7 @@ public final class RequestOptions {
     /** @return the options */
     public RequestOptions build() {
       return new RequestOptions(timeout, Collections.unmodifiableMap(new LinkedHashMap<>(headers)), maxRetries,
-          retryUnsafe, retryGate);
+          retryUnsafe);
     }
   }
 }

@@ -19,9 +19,16 @@ import java.util.function.Supplier;
  * exception it finally throws, earlier failures attached as suppressed.
  */
 final class RetryEngine {
+  /**
+   * The gate of the batch whose item is being started on this thread: a batch sets it around its
+   * call to the item's function, and every asynchronous call started meanwhile, through any client
+   * (a derived one too), takes part in the batch's back-off. Not carried by {@link RequestOptions}.
+   */
+  private static final ThreadLocal<Gate> STARTING_BATCH_ITEM = new ThreadLocal<>();
+
   /** Takes part in the wait before an asynchronous retry: a batch pauses its other items with it. */
   @FunctionalInterface
-  public interface Gate {
+  interface Gate {
     /**
      * @param failure the failure about to be retried
      * @param delay how long the engine would wait
@@ -32,7 +39,7 @@ final class RetryEngine {
 
   /** Hears each retry of one call (its listeners and logs). */
   @FunctionalInterface
-  public interface Observer {
+  interface Observer {
     /**
      * @param attempt the number of the attempt that failed, from 1
      * @param failure why it failed
@@ -62,6 +69,33 @@ final class RetryEngine {
     this.policy = policy;
     this.sleeper = sleeper;
     this.random = random;
+  }
+
+  /**
+   * Starts a batch item: the calls its function starts take part in the gate's waits.
+   *
+   * @param <T> the function's result
+   * @param gate the batch's gate
+   * @param start starts the item's call
+   * @return what it returned
+   */
+  static <T> T startingBatchItem(Gate gate, Supplier<T> start) {
+    Gate outer = STARTING_BATCH_ITEM.get();
+    STARTING_BATCH_ITEM.set(gate);
+    try {
+      return start.get();
+    } finally {
+      if (outer == null) {
+        STARTING_BATCH_ITEM.remove();
+      } else {
+        STARTING_BATCH_ITEM.set(outer);
+      }
+    }
+  }
+
+  /** @return the gate of the batch item being started on this thread, or null */
+  static Gate currentGate() {
+    return STARTING_BATCH_ITEM.get();
   }
 
   /** @return the policy */

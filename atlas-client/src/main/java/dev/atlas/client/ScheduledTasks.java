@@ -47,7 +47,7 @@ public final class ScheduledTasks {
    * @throws AtlasException on failure ({@code invalid_request} for a bad cron expression)
    */
   public ScheduledTaskWithWarnings create(CreateScheduledTaskInput input) {
-    return create(input, RequestOptions.none());
+    return create(input, RequestOptions.defaults());
   }
 
   /**
@@ -70,7 +70,7 @@ public final class ScheduledTasks {
    * @throws AtlasException on failure
    */
   public Page<ScheduledTask> list() {
-    return list(ListScheduledTasksParams.defaults(), RequestOptions.none());
+    return list(ListScheduledTasksParams.defaults(), RequestOptions.defaults());
   }
 
   /**
@@ -81,7 +81,7 @@ public final class ScheduledTasks {
    * @throws AtlasException on failure
    */
   public Page<ScheduledTask> list(ListScheduledTasksParams params) {
-    return list(params, RequestOptions.none());
+    return list(params, RequestOptions.defaults());
   }
 
   /**
@@ -130,7 +130,7 @@ public final class ScheduledTasks {
    * @throws dev.atlas.client.errors.AtlasNotFoundException if it does not exist
    */
   public ScheduledTaskWithRuns get(String id) {
-    return get(id, RequestOptions.none());
+    return get(id, RequestOptions.defaults());
   }
 
   /**
@@ -147,15 +147,46 @@ public final class ScheduledTasks {
   }
 
   /**
-   * Changes a task: only the fields set on {@code changes} are sent. {@code enabled(false)} pauses it.
+   * Changes a task: the fields set on {@code params} are sent, the cleared ones as {@code null}, the
+   * others are kept. {@code withEnabled(false)} pauses it.
+   *
+   * @param id the task id
+   * @param params the fields to set and to clear
+   * @return the task as stored, with any warnings
+   * @throws AtlasException on failure
+   */
+  public UpdateScheduledTaskResponse update(String id, UpdateScheduledTaskParams params) {
+    return update(id, params, RequestOptions.defaults());
+  }
+
+  /**
+   * Changes a task with per-call settings.
+   *
+   * @param id the task id
+   * @param params the fields to set and to clear
+   * @param requestOptions timeout and headers
+   * @return the task as stored, with any warnings
+   * @throws AtlasException on failure
+   */
+  public UpdateScheduledTaskResponse update(String id, UpdateScheduledTaskParams params,
+      RequestOptions requestOptions) {
+    PathIds.check("id", id);
+    Objects.requireNonNull(params, "params");
+    return ctx.send(updateScheduledTaskOp(id, params.toInput(), params.clearsConnectionGroupId()), requestOptions);
+  }
+
+  /**
+   * Changes a task: only the fields set on {@code changes} are sent.
    *
    * @param id the task id
    * @param changes the fields to change
    * @return the task as stored, with any warnings
    * @throws AtlasException on failure
+   * @deprecated use {@link #update(String, UpdateScheduledTaskParams)}
    */
+  @Deprecated
   public UpdateScheduledTaskResponse update(String id, UpdateScheduledTaskInput changes) {
-    return update(id, changes, RequestOptions.none());
+    return update(id, changes, RequestOptions.defaults());
   }
 
   /**
@@ -166,10 +197,13 @@ public final class ScheduledTasks {
    * @param requestOptions timeout and headers
    * @return the task as stored, with any warnings
    * @throws AtlasException on failure
+   * @deprecated use {@link #update(String, UpdateScheduledTaskParams, RequestOptions)}
    */
+  @Deprecated
   public UpdateScheduledTaskResponse update(String id, UpdateScheduledTaskInput changes, RequestOptions requestOptions) {
+    PathIds.check("id", id);
     Objects.requireNonNull(changes, "changes");
-    return update(id, TaskChanges.of(changes), requestOptions);
+    return ctx.send(updateScheduledTaskOp(id, changes, false), requestOptions);
   }
 
   /**
@@ -179,9 +213,11 @@ public final class ScheduledTasks {
    * @param changes the fields to set and to clear
    * @return the task as stored, with any warnings
    * @throws AtlasException on failure
+   * @deprecated use {@link #update(String, UpdateScheduledTaskParams)}
    */
+  @Deprecated
   public UpdateScheduledTaskResponse update(String id, TaskChanges changes) {
-    return update(id, changes, RequestOptions.none());
+    return update(id, changes, RequestOptions.defaults());
   }
 
   /**
@@ -192,11 +228,13 @@ public final class ScheduledTasks {
    * @param requestOptions timeout and headers
    * @return the task as stored, with any warnings
    * @throws AtlasException on failure
+   * @deprecated use {@link #update(String, UpdateScheduledTaskParams, RequestOptions)}
    */
+  @Deprecated
   public UpdateScheduledTaskResponse update(String id, TaskChanges changes, RequestOptions requestOptions) {
     PathIds.check("id", id);
     Objects.requireNonNull(changes, "changes");
-    return ctx.send(updateScheduledTaskOp(id, changes), requestOptions);
+    return ctx.send(updateScheduledTaskOp(id, changes.input(), changes.clearsConnectionGroupId()), requestOptions);
   }
 
   /**
@@ -207,7 +245,7 @@ public final class ScheduledTasks {
    * @throws AtlasException on failure
    */
   public TriggerScheduledTaskResponse trigger(String id) {
-    return trigger(id, RequestOptions.none());
+    return trigger(id, RequestOptions.defaults());
   }
 
   /**
@@ -232,7 +270,7 @@ public final class ScheduledTasks {
    * @throws AtlasException on failure
    */
   public List<ScheduledTaskRun> listRuns(String id) {
-    return listRuns(id, null, RequestOptions.none());
+    return listRuns(id, null, RequestOptions.defaults());
   }
 
   /**
@@ -244,7 +282,7 @@ public final class ScheduledTasks {
    * @throws AtlasException on failure
    */
   public List<ScheduledTaskRun> listRuns(String id, Integer limit) {
-    return listRuns(id, limit, RequestOptions.none());
+    return listRuns(id, limit, RequestOptions.defaults());
   }
 
   /**
@@ -269,7 +307,7 @@ public final class ScheduledTasks {
    * @throws AtlasException on failure
    */
   public void delete(String id) {
-    delete(id, RequestOptions.none());
+    delete(id, RequestOptions.defaults());
   }
 
   /**
@@ -313,14 +351,32 @@ public final class ScheduledTasks {
    * Changes a task without blocking.
    *
    * @param id the task id
-   * @param changes the fields to change
+   * @param params the fields to set and to clear
    * @param requestOptions timeout and headers
    * @return the task as stored, with any warnings
    */
+  public CompletableFuture<UpdateScheduledTaskResponse> updateAsync(String id, UpdateScheduledTaskParams params,
+      RequestOptions requestOptions) {
+    PathIds.check("id", id);
+    Objects.requireNonNull(params, "params");
+    return ctx.sendAsync(updateScheduledTaskOp(id, params.toInput(), params.clearsConnectionGroupId()), requestOptions);
+  }
+
+  /**
+   * Changes a task without blocking.
+   *
+   * @param id the task id
+   * @param changes the fields to change
+   * @param requestOptions timeout and headers
+   * @return the task as stored, with any warnings
+   * @deprecated use {@link #updateAsync(String, UpdateScheduledTaskParams, RequestOptions)}
+   */
+  @Deprecated
   public CompletableFuture<UpdateScheduledTaskResponse> updateAsync(String id, UpdateScheduledTaskInput changes,
       RequestOptions requestOptions) {
+    PathIds.check("id", id);
     Objects.requireNonNull(changes, "changes");
-    return updateAsync(id, TaskChanges.of(changes), requestOptions);
+    return ctx.sendAsync(updateScheduledTaskOp(id, changes, false), requestOptions);
   }
 
   /**
@@ -330,12 +386,15 @@ public final class ScheduledTasks {
    * @param changes the fields to set and to clear
    * @param requestOptions timeout and headers
    * @return the task as stored, with any warnings
+   * @deprecated use {@link #updateAsync(String, UpdateScheduledTaskParams, RequestOptions)}
    */
+  @Deprecated
   public CompletableFuture<UpdateScheduledTaskResponse> updateAsync(String id, TaskChanges changes,
       RequestOptions requestOptions) {
     PathIds.check("id", id);
     Objects.requireNonNull(changes, "changes");
-    return ctx.sendAsync(updateScheduledTaskOp(id, changes), requestOptions);
+    return ctx.sendAsync(updateScheduledTaskOp(id, changes.input(), changes.clearsConnectionGroupId()),
+        requestOptions);
   }
 
   /**
@@ -388,9 +447,10 @@ public final class ScheduledTasks {
     return Operation.of("getScheduledTask", () -> api.getScheduledTaskCall(id, null), ScheduledTaskWithRuns.class).about(id);
   }
 
-  private Operation<UpdateScheduledTaskResponse> updateScheduledTaskOp(String id, TaskChanges changes) {
-    List<String> cleared = changes.clearsConnectionGroupId() ? List.of("connectionGroupId") : List.of();
-    return Operation.of("updateScheduledTask", () -> api.updateScheduledTaskCall(id, changes.input(), null),
+  private Operation<UpdateScheduledTaskResponse> updateScheduledTaskOp(String id, UpdateScheduledTaskInput input,
+      boolean clearConnectionGroupId) {
+    List<String> cleared = clearConnectionGroupId ? List.of("connectionGroupId") : List.of();
+    return Operation.of("updateScheduledTask", () -> api.updateScheduledTaskCall(id, input, null),
         UpdateScheduledTaskResponse.class).about(id).rewrite(r -> JsonNulls.with(r, cleared));
   }
 

@@ -31,7 +31,7 @@ public final class Semantic {
    * @throws AtlasException on failure
    */
   public ListEntitiesResponse entities() {
-    return entities(SemanticEntitiesParams.defaults(), RequestOptions.none());
+    return entities(ListSemanticEntitiesParams.defaults(), RequestOptions.defaults());
   }
 
   /**
@@ -41,8 +41,8 @@ public final class Semantic {
    * @return entity summaries
    * @throws AtlasException on failure
    */
-  public ListEntitiesResponse entities(SemanticEntitiesParams params) {
-    return entities(params, RequestOptions.none());
+  public ListEntitiesResponse entities(ListSemanticEntitiesParams params) {
+    return entities(params, RequestOptions.defaults());
   }
 
   /**
@@ -53,9 +53,36 @@ public final class Semantic {
    * @return entity summaries
    * @throws AtlasException on failure
    */
-  public ListEntitiesResponse entities(SemanticEntitiesParams params, RequestOptions requestOptions) {
+  public ListEntitiesResponse entities(ListSemanticEntitiesParams params, RequestOptions requestOptions) {
     Objects.requireNonNull(params, "params");
     return ctx.send(listSemanticEntitiesOp(params), requestOptions);
+  }
+
+  /**
+   * The entities of the semantic layer, filtered.
+   *
+   * @param params connection and whether to include drafts
+   * @return entity summaries
+   * @throws AtlasException on failure
+   * @deprecated use {@link #entities(ListSemanticEntitiesParams)}
+   */
+  @Deprecated
+  public ListEntitiesResponse entities(SemanticEntitiesParams params) {
+    return entities(Objects.requireNonNull(params, "params").toParams(), RequestOptions.defaults());
+  }
+
+  /**
+   * The entities with per-call settings.
+   *
+   * @param params connection and drafts filter
+   * @param requestOptions timeout and headers
+   * @return entity summaries
+   * @throws AtlasException on failure
+   * @deprecated use {@link #entities(ListSemanticEntitiesParams, RequestOptions)}
+   */
+  @Deprecated
+  public ListEntitiesResponse entities(SemanticEntitiesParams params, RequestOptions requestOptions) {
+    return entities(Objects.requireNonNull(params, "params").toParams(), requestOptions);
   }
 
   /**
@@ -67,7 +94,7 @@ public final class Semantic {
    *     connection groups define it: use {@link #entity(String, String)}
    */
   public EntityResponse entity(String name) {
-    return entity(name, null, RequestOptions.none());
+    return entity(name, null, RequestOptions.defaults());
   }
 
   /**
@@ -79,7 +106,7 @@ public final class Semantic {
    * @throws AtlasException on failure
    */
   public EntityResponse entity(String name, String connectionGroupId) {
-    return entity(name, connectionGroupId, RequestOptions.none());
+    return entity(name, connectionGroupId, RequestOptions.defaults());
   }
 
   /**
@@ -103,7 +130,7 @@ public final class Semantic {
    * @throws AtlasException on failure
    */
   public MetricsResponse metrics() {
-    return metrics(RequestOptions.none());
+    return metrics(RequestOptions.defaults());
   }
 
   /**
@@ -124,7 +151,7 @@ public final class Semantic {
    * @throws AtlasException on failure
    */
   public GlossaryResponse glossary() {
-    return glossary(RequestOptions.none());
+    return glossary(RequestOptions.defaults());
   }
 
   /**
@@ -145,7 +172,7 @@ public final class Semantic {
    * @throws AtlasException on failure
    */
   public CatalogResponse catalog() {
-    return catalog(RequestOptions.none());
+    return catalog(RequestOptions.defaults());
   }
 
   /**
@@ -166,7 +193,7 @@ public final class Semantic {
    * @throws AtlasException on failure
    */
   public SemanticStats stats() {
-    return stats(RequestOptions.none());
+    return stats(RequestOptions.defaults());
   }
 
   /**
@@ -187,10 +214,24 @@ public final class Semantic {
    * @param requestOptions timeout and headers
    * @return entity summaries
    */
-  public CompletableFuture<ListEntitiesResponse> entitiesAsync(SemanticEntitiesParams params,
+  public CompletableFuture<ListEntitiesResponse> entitiesAsync(ListSemanticEntitiesParams params,
       RequestOptions requestOptions) {
     Objects.requireNonNull(params, "params");
     return ctx.sendAsync(listSemanticEntitiesOp(params), requestOptions);
+  }
+
+  /**
+   * The entities without blocking.
+   *
+   * @param params connection and drafts filter
+   * @param requestOptions timeout and headers
+   * @return entity summaries
+   * @deprecated use {@link #entitiesAsync(ListSemanticEntitiesParams, RequestOptions)}
+   */
+  @Deprecated
+  public CompletableFuture<ListEntitiesResponse> entitiesAsync(SemanticEntitiesParams params,
+      RequestOptions requestOptions) {
+    return entitiesAsync(Objects.requireNonNull(params, "params").toParams(), requestOptions);
   }
 
   /**
@@ -247,7 +288,7 @@ public final class Semantic {
     return ctx.sendAsync(getSemanticStatsOp(), requestOptions);
   }
 
-  private Operation<ListEntitiesResponse> listSemanticEntitiesOp(SemanticEntitiesParams params) {
+  private Operation<ListEntitiesResponse> listSemanticEntitiesOp(ListSemanticEntitiesParams params) {
     return Operation.of("listSemanticEntities", () -> api.listSemanticEntitiesCall(params.connection(), params.includeDrafts(), null),
         ListEntitiesResponse.class);
   }

@@ -5,7 +5,9 @@ package dev.atlas.client;
  *
  * @param connection compare entities with this connection's schema (adds drift), or null
  * @param includeDrafts include draft entities (developer mode), or null
+ * @deprecated use {@link ListSemanticEntitiesParams}, named after the operation ({@code listSemanticEntities})
  */
+@Deprecated
 public record SemanticEntitiesParams(String connection, Boolean includeDrafts) {
   /** @return no options */
   public static SemanticEntitiesParams defaults() {
@@ -20,5 +22,10 @@ public record SemanticEntitiesParams(String connection, Boolean includeDrafts) {
   /** @param includeDrafts whether to include drafts @return a copy with it set */
   public SemanticEntitiesParams withIncludeDrafts(Boolean includeDrafts) {
     return new SemanticEntitiesParams(connection, includeDrafts);
+  }
+
+  /** @return the same inputs as {@link ListSemanticEntitiesParams} */
+  ListSemanticEntitiesParams toParams() {
+    return new ListSemanticEntitiesParams(connection, includeDrafts);
   }
 }

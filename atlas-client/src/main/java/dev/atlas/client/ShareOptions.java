@@ -9,7 +9,9 @@ import dev.atlas.client.generated.model.ShareMode;
  *
  * @param expiresIn how long the link lives, or null
  * @param shareMode who can open it, or null
+ * @deprecated use {@link ShareConversationParams}, named after the operation as every input value of the SDK is
  */
+@Deprecated
 public record ShareOptions(ShareExpiry expiresIn, ShareMode shareMode) {
   /** @return server defaults */
   public static ShareOptions defaults() {
@@ -24,5 +26,10 @@ public record ShareOptions(ShareExpiry expiresIn, ShareMode shareMode) {
   /** @param shareMode audience @return a copy with it set */
   public ShareOptions withShareMode(ShareMode shareMode) {
     return new ShareOptions(expiresIn, shareMode);
+  }
+
+  /** @return the same inputs as {@link ShareConversationParams} */
+  ShareConversationParams toParams() {
+    return new ShareConversationParams(expiresIn, shareMode);
   }
 }

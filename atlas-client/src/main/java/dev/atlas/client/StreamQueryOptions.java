@@ -6,6 +6,8 @@ import dev.atlas.client.generated.model.RoutingMode;
 /**
  * Options of a streamed question or chat. Immutable; null components are not sent.
  *
+ * @deprecated use {@link StreamQueryParams}, named after the operation as every input value of the SDK is
+ *
  * @param conversationId continue this conversation (a UUID), or null for a new one
  * @param connectionId query this datasource connection, or null for the default
  * @param connectionGroupId query this connection group, or null
@@ -13,6 +15,7 @@ import dev.atlas.client.generated.model.RoutingMode;
  * @param answerStyle how the answer is written, or null
  * @param maxEventBytes the largest frame accepted; 0 means {@link SseParser#DEFAULT_MAX_EVENT_BYTES}
  */
+@Deprecated
 public record StreamQueryOptions(String conversationId, String connectionId, String connectionGroupId,
     RoutingMode routingMode, AnswerStyle answerStyle, int maxEventBytes) {
 
@@ -23,7 +26,11 @@ public record StreamQueryOptions(String conversationId, String connectionId, Str
     }
   }
 
-  /** @return options that send nothing extra */
+  /**
+   * @return options that send nothing extra
+   * @deprecated use {@link StreamQueryParams#defaults()}
+   */
+  @Deprecated
   public static StreamQueryOptions none() {
     return new StreamQueryOptions(null, null, null, null, null, 0);
   }
@@ -56,5 +63,11 @@ public record StreamQueryOptions(String conversationId, String connectionId, Str
   /** @param bytes the largest frame accepted (0 for the default) @return a copy with it set */
   public StreamQueryOptions withMaxEventBytes(int bytes) {
     return new StreamQueryOptions(conversationId, connectionId, connectionGroupId, routingMode, answerStyle, bytes);
+  }
+
+  /** @return the same inputs as {@link StreamQueryParams} */
+  StreamQueryParams toParams() {
+    return new StreamQueryParams(conversationId, connectionId, connectionGroupId, routingMode, answerStyle,
+        maxEventBytes);
   }
 }

@@ -19,7 +19,7 @@ final class Streaming {
     this.api = new ChatApi(ctx.apiClient());
   }
 
-  AtlasStream streamQuery(String question, StreamQueryOptions options, RequestOptions requestOptions) {
+  AtlasStream streamQuery(String question, StreamQueryParams options, RequestOptions requestOptions) {
     Objects.requireNonNull(question, "question");
     ChatMessage message = new ChatMessage().id(UUID.randomUUID().toString()).role(ChatRole.USER)
         .addPartsItem(new ChatMessagePart().type("text").text(question));
@@ -27,7 +27,7 @@ final class Streaming {
     return AtlasStream.of(o.call(), o.response(), maxEventBytes(options), o.trace());
   }
 
-  ChatResponse chat(List<ChatMessage> messages, StreamQueryOptions options, RequestOptions requestOptions) {
+  ChatResponse chat(List<ChatMessage> messages, StreamQueryParams options, RequestOptions requestOptions) {
     Objects.requireNonNull(messages, "messages");
     if (messages.isEmpty()) {
       throw new IllegalArgumentException("messages must not be empty");
@@ -36,7 +36,7 @@ final class Streaming {
     return ChatResponse.of(o.call(), o.response(), maxEventBytes(options), o.trace());
   }
 
-  private Transport.Opened open(List<ChatMessage> messages, StreamQueryOptions o, RequestOptions requestOptions) {
+  private Transport.Opened open(List<ChatMessage> messages, StreamQueryParams o, RequestOptions requestOptions) {
     Objects.requireNonNull(o, "options");
     ChatRequest body = new ChatRequest().messages(List.copyOf(messages)).conversationId(o.conversationId())
         .connectionId(o.connectionId()).connectionGroupId(o.connectionGroupId()).routingMode(o.routingMode())
@@ -46,7 +46,7 @@ final class Streaming {
     return ctx.open(chat, requestOptions);
   }
 
-  private static int maxEventBytes(StreamQueryOptions o) {
+  private static int maxEventBytes(StreamQueryParams o) {
     return o.maxEventBytes() == 0 ? SseParser.DEFAULT_MAX_EVENT_BYTES : o.maxEventBytes();
   }
 }

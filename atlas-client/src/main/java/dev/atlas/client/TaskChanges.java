@@ -12,7 +12,11 @@ import java.util.Objects;
  *
  * <pre>{@code atlas.scheduledTasks().update(id, TaskChanges.of(new UpdateScheduledTaskInput().enabled(true))
  *     .clearConnectionGroupId());}</pre>
+ *
+ * @deprecated use {@link UpdateScheduledTaskParams}, named after the operation as every input value
+ *     of the SDK is, with the same explicit-null {@code clearConnectionGroupId()}
  */
+@Deprecated
 public final class TaskChanges {
   private final UpdateScheduledTaskInput input;
   private final boolean clearConnectionGroupId;

@@ -152,7 +152,7 @@ final class Transport {
    * @param response the 2xx response
    * @param trace the record its stream reports its events to
    */
-  public record Opened(Call call, Response response, CallTrace trace) {}
+  record Opened(Call call, Response response, CallTrace trace) {}
 
   /** @return the response of a blocking call; a transport failure is a typed connection exception */
   private static Response execute(Call call, boolean safeToRepeat) {

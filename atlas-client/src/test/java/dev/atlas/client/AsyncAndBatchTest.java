@@ -58,7 +58,7 @@ class AsyncAndBatchTest extends WireMockSupport {
   @Test
   void asyncCallsRetryOnTimers() throws Exception {
     RetryTest.sequence(RetryTest.error(503, "provider_unreachable"), RetryTest.json(200, RetryTest.OK_PROMPTS));
-    assertThat(client().starterPromptsAsync(null, RequestOptions.none()).get(10, TimeUnit.SECONDS).getTotal()).isZero();
+    assertThat(client().starterPromptsAsync(null, RequestOptions.defaults()).get(10, TimeUnit.SECONDS).getTotal()).isZero();
     assertThat(received()).hasSize(2);
     assertThat(SLEPT).hasSize(1);
   }
@@ -176,6 +176,37 @@ class AsyncAndBatchTest extends WireMockSupport {
         List<BatchOutcome<String, QueryResponse>> outcomes = run.get(30, TimeUnit.SECONDS);
         assertThat(outcomes).allMatch(BatchOutcome::isSuccess);
         assertThat(requests).hasValue(14);
+      }
+    }
+  }
+
+  @Test
+  void aBatchWhoseItemsCallADerivedClientWithChangedOptionsStillSharesTheBackOff() throws Exception {
+    AtomicInteger requests = new AtomicInteger();
+    try (RawHttpServer server = new RawHttpServer(x -> {
+      if (requests.incrementAndGet() <= 3) {
+        x.json(429, "{\"error\":\"rate_limited\",\"message\":\"slow down\",\"retryAfterSeconds\":2}", "Retry-After: 2");
+      } else {
+        x.json(200, String.format(OK_QUERY, "ok"));
+      }
+    })) {
+      ManualSleeper sleeper = new ManualSleeper();
+      try (AtlasClient c = AtlasClient.builder().baseUrl(server.baseUrl()).apiKey(API_KEY).sleeper(sleeper).build()) {
+        AtlasClient derived = c.withOptions(b -> b.readTimeout(Duration.ofSeconds(30)));
+        CompletableFuture<List<BatchOutcome<String, QueryResponse>>> run = c.batch(
+            IntStream.range(0, 8).mapToObj(i -> "q-" + i).toList(),
+            (q, o) -> derived.queryAsync(q, QueryParams.defaults(),
+                RequestOptions.builder().from(o).header("X-Item", q).build()),
+            BatchOptions.defaults().withConcurrency(3));
+        for (int i = 0; i < 1000 && sleeper.asked.size() < 3; i++) {
+          Thread.sleep(10);
+        }
+        assertThat(sleeper.asked).as("each limited item waits through the batch").hasSize(3);
+        assertThat(requests).as("nothing new started while paused").hasValue(3);
+        assertThat(run).isNotDone();
+        sleeper.releaseAll();
+        assertThat(run.get(30, TimeUnit.SECONDS)).allMatch(BatchOutcome::isSuccess);
+        assertThat(requests).hasValue(11);
       }
     }
   }

@@ -228,6 +228,30 @@ class ClientConfigTest extends WireMockSupport {
     assertThat(onlyRequest().getHeader("X-API-Key")).isEqualTo(API_KEY);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"x-api-key, X-API-Key", "X-API-KEY, X-API-Key", "authorization, Authorization",
+      "Authorization-Bearer, Authorization", "authorization-bearer, Authorization", "bearer, Authorization",
+      "AUTHORIZATION_BEARER, Authorization", "' x_api_key ', X-API-Key"})
+  void theApiKeyHeaderVariableTakesTheOneSetOfValues(String value, String header) {
+    Map<String, String> env = Map.of("ATLAS_BASE_URL", wm.baseUrl(), "ATLAS_API_KEY", API_KEY,
+        "ATLAS_API_KEY_HEADER", value);
+    stubPrompts();
+    try (AtlasClient c = AtlasClient.builder().sleeper(NO_SLEEP).fromEnv(env::get, new Properties()).build()) {
+      c.starterPrompts();
+    }
+    assertThat(onlyRequest().containsHeader(header)).as(value).isTrue();
+    assertThat(ApiKeyHeader.parse(value)).isEqualTo(header.equals("X-API-Key") ? ApiKeyHeader.X_API_KEY
+        : ApiKeyHeader.AUTHORIZATION_BEARER);
+  }
+
+  @Test
+  void anUnknownApiKeyHeaderIsRefusedNamingTheValues() {
+    Map<String, String> env = Map.of("ATLAS_BASE_URL", wm.baseUrl(), "ATLAS_API_KEY_HEADER", "cookie");
+    assertThatThrownBy(() -> AtlasClient.builder().fromEnv(env::get, new Properties()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x-api-key")
+        .hasMessageContaining("authorization").hasMessageContaining("cookie");
+  }
+
   @Test
   void fromEnvWithNothingSetIsAClearError() {
     assertThatThrownBy(() -> AtlasClient.builder().fromEnv(k -> null, new Properties()).build())

@@ -70,8 +70,8 @@ class FailureRulesTest extends WireMockSupport {
   void theAuditLogsLastDayIsIncludedWhole() {
     wm.stubFor(get(urlPathEqualTo("/api/v1/admin/audit")).willReturn(okJson(
         "{\"rows\":[],\"total\":0,\"limit\":50,\"offset\":0}")));
-    client().auditLog(AuditLogFilter.builder().from(LocalDate.of(2026, 11, 1)).to(LocalDate.of(2026, 11, 27))
-        .build());
+    client().admin().audit(ListAuditLogParams.defaults().withFrom(LocalDate.of(2026, 11, 1))
+        .withTo(LocalDate.of(2026, 11, 27)));
     wm.verify(getRequestedFor(urlPathEqualTo("/api/v1/admin/audit"))
         .withQueryParam("from", com.github.tomakehurst.wiremock.client.WireMock.equalTo("2026-11-01"))
         .withQueryParam("to", com.github.tomakehurst.wiremock.client.WireMock.equalTo("2026-11-28")));

@@ -21,7 +21,6 @@ import dev.atlas.client.generated.model.RevokeOAuthClientResponse;
 import dev.atlas.client.mcp.AtlasMcpException;
 import dev.atlas.client.mcp.ConnectRequest;
 import dev.atlas.client.mcp.McpErrorCode;
-import dev.atlas.client.mcp.PendingConnect;
 import org.junit.jupiter.api.Test;
 
 /** atlas.mcp(): the agents calls with the client's credentials, the OAuth flow without them. */
@@ -82,36 +81,15 @@ class McpAgentsTest extends WireMockSupport {
   }
 
   @Test
-  void theBoundFlowUsesTheBaseUrlAndNeverSendsTheClientsCredentials() {
-    String issuer = wm.baseUrl() + "/api/auth";
-    wm.stubFor(get(urlEqualTo("/.well-known/oauth-authorization-server/api/auth")).willReturn(aResponse()
-        .withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"issuer\":\"" + issuer + "\","
-            + "\"authorization_endpoint\":\"" + issuer + "/oauth2/authorize\",\"token_endpoint\":\"" + issuer
-            + "/oauth2/token\",\"registration_endpoint\":\"" + issuer + "/oauth2/register\"}")));
-    wm.stubFor(post(urlEqualTo("/api/auth/oauth2/register")).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody("{\"client_id\":\"c-1\"}")));
-    try (AtlasClient atlas = builder().apiKey(API_KEY).apiKeyHeader(ApiKeyHeader.X_API_KEY).build()) {
-      PendingConnect p = atlas.mcp().beginConnect(ConnectRequest.of("CLI", "http://127.0.0.1:9/callback"));
-      assertThat(p.clientId()).isEqualTo("c-1");
-    }
-    try (AtlasClient atlas = client()) {
-      atlas.mcp().beginConnect(ConnectRequest.of("CLI", "http://127.0.0.1:9/callback"));
-    }
-    assertThat(received()).hasSize(4).allSatisfy(r -> {
-      assertThat(r.containsHeader("Authorization")).isFalse();
-      assertThat(r.containsHeader("X-API-Key")).isFalse();
-      assertThat(r.getBodyAsString()).doesNotContain(API_KEY);
-    });
-  }
-
-  @Test
   void aServerInApiKeyModeFailsDiscoveryWithItsOwn404() {
     wm.stubFor(get(urlEqualTo("/.well-known/oauth-authorization-server/api/auth")).willReturn(aResponse().withStatus(404)
         .withHeader("Content-Type", "application/json").withBody("{\"error\":\"not_found\",\"message\":\"OAuth metadata "
             + "endpoints are only available when managed auth is enabled.\"}")));
     assertThatThrownBy(() -> client().mcp().beginConnect(ConnectRequest.of("CLI", "http://127.0.0.1:9/callback")))
         .isInstanceOfSatisfying(AtlasMcpException.class, e -> {
-          assertThat(e.code()).isEqualTo(McpErrorCode.DISCOVERY_FAILED);
+          assertThat(e.mcpCode()).isEqualTo(McpErrorCode.DISCOVERY_FAILED);
+          assertThat(e.code()).isEqualTo(AtlasErrorCode.NOT_FOUND);
+          assertThat(e.rawCode()).isEqualTo("discovery_failed");
           assertThat(e.httpStatus()).hasValue(404);
         })
         .hasMessageContaining("returned 404").hasMessageContaining("only available when managed auth is enabled");

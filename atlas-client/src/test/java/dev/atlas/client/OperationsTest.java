@@ -54,7 +54,6 @@ import dev.atlas.client.generated.model.ShareMode;
 import dev.atlas.client.generated.model.ShareStatus;
 import dev.atlas.client.generated.model.StarConversationResponse;
 import dev.atlas.client.generated.model.TriggerScheduledTaskResponse;
-import dev.atlas.client.generated.model.UpdateScheduledTaskInput;
 import dev.atlas.client.generated.model.UpdateScheduledTaskResponse;
 import dev.atlas.client.generated.model.ValidateSQLResponse;
 import java.util.ArrayList;
@@ -103,7 +102,7 @@ class OperationsTest extends WireMockSupport {
             r -> assertThat(((QueryResponse) r).getAnswer()).startsWith("Last month")),
         c("query", "POST", "/api/v1/query", none,
             "{\"question\":\"Revenue by region\",\"conversationId\":\"" + CONV + "\",\"connectionId\":\"warehouse\"}",
-            a -> a.query("Revenue by region", QueryOptions.none().withConversationId(CONV).withConnectionId("warehouse")),
+            a -> a.query("Revenue by region", QueryParams.defaults().withConversationId(CONV).withConnectionId("warehouse")),
             r -> assertThat(((QueryResponse) r).getSql()).isNotEmpty()),
         c("listConversations", "GET", "/api/v1/conversations", none, null, a -> a.conversations().list(),
             r -> assertThat(page(r).items()).allSatisfy(x -> assertThat(((Conversation) x).getId()).isNotBlank())),
@@ -127,7 +126,7 @@ class OperationsTest extends WireMockSupport {
             a -> a.conversations().share(CONV), r -> assertThat(((ShareConversationResponse) r).getToken()).isNotBlank()),
         c("shareConversation", "POST", "/api/v1/conversations/" + CONV + "/share", none,
             "{\"expiresIn\":\"7d\",\"shareMode\":\"org\"}",
-            a -> a.conversations().share(CONV, ShareOptions.defaults().withExpiresIn(ShareExpiry._7D).withShareMode(ShareMode.ORG)),
+            a -> a.conversations().share(CONV, ShareConversationParams.defaults().withExpiresIn(ShareExpiry._7D).withShareMode(ShareMode.ORG)),
             r -> assertThat(((ShareConversationResponse) r).getUrl()).isNotBlank()),
         c("unshareConversation", "DELETE", "/api/v1/conversations/" + CONV + "/share", none, null, a -> {
           a.conversations().unshare(CONV);
@@ -152,7 +151,7 @@ class OperationsTest extends WireMockSupport {
         c("getScheduledTask", "GET", "/api/v1/scheduled-tasks/" + TASK, none, null, a -> a.scheduledTasks().get(TASK),
             r -> assertThat(((ScheduledTaskWithRuns) r).getRecentRuns()).isNotNull()),
         c("updateScheduledTask", "PUT", "/api/v1/scheduled-tasks/" + TASK, none, "{\"enabled\":false}",
-            a -> a.scheduledTasks().update(TASK, new UpdateScheduledTaskInput().enabled(false)),
+            a -> a.scheduledTasks().update(TASK, UpdateScheduledTaskParams.defaults().withEnabled(false)),
             r -> assertThat(((UpdateScheduledTaskResponse) r).getWarnings()).isNotNull()),
         c("deleteScheduledTask", "DELETE", "/api/v1/scheduled-tasks/" + TASK, none, null, a -> {
           a.scheduledTasks().delete(TASK);
@@ -169,12 +168,13 @@ class OperationsTest extends WireMockSupport {
             "{\"sql\":\"SELECT * FROM analytics.events\",\"connectionId\":\"clickhouse-prod\"}",
             a -> a.validateSql("SELECT * FROM analytics.events", "clickhouse-prod"),
             r -> assertThat(((ValidateSQLResponse) r).getTables()).isNotNull()),
-        c("listAuditLog", "GET", "/api/v1/admin/audit", none, null, a -> a.auditLog(AuditLogFilter.none()),
+        c("listAuditLog", "GET", "/api/v1/admin/audit", none, null, a -> a.admin().audit(ListAuditLogParams.defaults()),
             r -> assertThat(page(r).items()).allSatisfy(x -> assertThat(((AuditLogEntry) x).getSql()).isNotNull())),
         c("listAuditLog", "GET", "/api/v1/admin/audit", auditQuery(), null,
-            a -> a.admin().audit(AuditLogFilter.builder().limit(20).offset(40).user("user-1").success(false)
-                .from(java.time.LocalDate.of(2026, 3, 1)).to("2026-03-15").connection("default").table("orders")
-                .column("total").actorKind("human").clientId("cli").tool("executeSQL").search("revenue").build()),
+            a -> a.admin().audit(ListAuditLogParams.defaults().withLimit(20).withOffset(40).withUser("user-1")
+                .withSuccess(false).withFrom(java.time.LocalDate.of(2026, 3, 1)).withTo("2026-03-15")
+                .withConnection("default").withTable("orders").withColumn("total").withActorKind("human")
+                .withClientId("cli").withTool("executeSQL").withSearch("revenue")),
             r -> assertThat(page(r).total()).isPositive()),
         c("getAuditStats", "GET", "/api/v1/admin/audit/stats", none, null, a -> a.admin().auditStats(),
             r -> assertThat(((AuditStats) r).getErrorRate()).isNotNull()),
@@ -184,7 +184,7 @@ class OperationsTest extends WireMockSupport {
             a -> a.admin().semantic().entities(), r -> assertThat(((ListEntitiesResponse) r).getEntities()).isNotNull()),
         c("listSemanticEntities", "GET", "/api/v1/admin/semantic/entities",
             Map.of("connection", "default", "includeDrafts", "true"), null,
-            a -> a.admin().semantic().entities(SemanticEntitiesParams.defaults().withConnection("default").withIncludeDrafts(true)),
+            a -> a.admin().semantic().entities(ListSemanticEntitiesParams.defaults().withConnection("default").withIncludeDrafts(true)),
             r -> assertThat(((ListEntitiesResponse) r).getEntities()).isNotNull()),
         c("getSemanticEntity", "GET", "/api/v1/admin/semantic/entities/orders", Map.of("connectionGroupId", "g1"), null,
             a -> a.admin().semantic().entity("orders", "g1"), r -> assertThat(((EntityResponse) r).getEntity()).isNotNull()),

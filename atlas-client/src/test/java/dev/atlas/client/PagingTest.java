@@ -147,7 +147,7 @@ class PagingTest extends WireMockSupport {
     page(3, range(3, 6), 7);
     page(6, range(6, 7), 7);
     List<String> seen = new ArrayList<>();
-    client().conversations().listAsync(ListConversationsParams.defaults(), RequestOptions.none())
+    client().conversations().listAsync(ListConversationsParams.defaults(), RequestOptions.defaults())
         .thenCompose(p -> p.autoPager().forEachAsync(c -> seen.add(c.getId())))
         .get(10, TimeUnit.SECONDS);
     assertThat(seen).hasSize(7).doesNotHaveDuplicates();
@@ -189,7 +189,7 @@ class PagingTest extends WireMockSupport {
     wm.stubFor(get(urlPathEqualTo("/api/v1/admin/audit")).withQueryParam("offset", equalTo("1")).willReturn(aResponse()
         .withHeader("Content-Type", "application/json").withBody("{\"rows\":[" + String.format(row, 2)
             + "],\"total\":2,\"limit\":1,\"offset\":1}")));
-    assertThat(client().auditLog(AuditLogFilter.builder().limit(1).success(true).build()).autoPager().stream()
+    assertThat(client().admin().audit(ListAuditLogParams.defaults().withLimit(1).withSuccess(true)).autoPager().stream()
         .map(AuditLogEntry::getId)).containsExactly("a-1", "a-2");
   }
 }

@@ -115,7 +115,7 @@ class RetryTest extends WireMockSupport {
   void aQueryCanOptInToFullRetries() {
     sequence(error(502, "provider_error"), json(200, OK_QUERY));
     var opts = RequestOptions.builder().retryUnsafe(true).build();
-    assertThat(client().query("q", QueryOptions.none(), opts).getAnswer()).isEqualTo("ok");
+    assertThat(client().query("q", QueryParams.defaults(), opts).getAnswer()).isEqualTo("ok");
     assertThat(received()).hasSize(2);
   }
 

@@ -21,7 +21,7 @@ class ServerFieldsTest extends WireMockSupport {
         + "\"timestamp\":\"2026-11-27T08:00:00.000Z\",\"sql\":\"SELECT 1\",\"success\":true,\"actor_kind\":\"mcp\","
         + "\"client_id\":\"cl-1\",\"tool_name\":\"executeSQL\",\"parent_audit_id\":null,\"deleted_at\":null}],"
         + "\"total\":1,\"limit\":200,\"offset\":0}")));
-    Page<AuditLogEntry> page = client().auditLog(AuditLogFilter.builder().limit(500).build());
+    Page<AuditLogEntry> page = client().admin().audit(ListAuditLogParams.defaults().withLimit(500));
     AuditLogEntry row = page.items().get(0);
     assertThat(row.getActorKind()).isEqualTo("mcp");
     assertThat(row.getClientId()).isEqualTo("cl-1");

@@ -155,7 +155,7 @@ class StreamLifecycleTest extends WireMockSupport {
     ExecutorService executor = Executors.newSingleThreadExecutor();
     try {
       Recorder r = new Recorder();
-      client().streamQueryPublisher("q", StreamQueryOptions.none(), executor).subscribe(r);
+      client().streamQueryPublisher("q", StreamQueryParams.defaults(), executor).subscribe(r);
       assertThat(received()).as("nothing is requested before demand").isEmpty();
       r.subscription.request(1);
       assertThat(r.received[0].await(10, TimeUnit.SECONDS)).isTrue();
@@ -188,7 +188,7 @@ class StreamLifecycleTest extends WireMockSupport {
       OkHttpClient http = new OkHttpClient();
       AtlasClient c = builderFor(server.baseUrl()).apiKey(API_KEY).httpClient(http).build();
       Recorder r = new Recorder();
-      c.streamQueryPublisher("q", StreamQueryOptions.none()).subscribe(r);
+      c.streamQueryPublisher("q", StreamQueryParams.defaults()).subscribe(r);
       r.subscription.request(10);
       assertThat(r.received[0].await(10, TimeUnit.SECONDS)).isTrue();
       var pool = http.connectionPool();
@@ -213,13 +213,13 @@ class StreamLifecycleTest extends WireMockSupport {
     wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
         .withBody("{\"error\":\"rate_limited\",\"message\":\"slow\"}")));
     Recorder r = new Recorder();
-    client().streamQueryPublisher("q", StreamQueryOptions.none()).subscribe(r);
+    client().streamQueryPublisher("q", StreamQueryParams.defaults()).subscribe(r);
     r.subscription.request(1);
     assertThat(r.terminated.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(r.error.get()).isInstanceOf(AtlasRateLimitException.class);
 
     Recorder rejected = new Recorder();
-    client().streamQueryPublisher("q", StreamQueryOptions.none(), task -> {
+    client().streamQueryPublisher("q", StreamQueryParams.defaults(), task -> {
       throw new RejectedExecutionException("full");
     }).subscribe(rejected);
     rejected.subscription.request(1);
@@ -227,7 +227,7 @@ class StreamLifecycleTest extends WireMockSupport {
     assertThat(rejected.error.get()).isInstanceOf(RejectedExecutionException.class);
 
     Recorder bad = new Recorder();
-    client().streamQueryPublisher("q", StreamQueryOptions.none()).subscribe(bad);
+    client().streamQueryPublisher("q", StreamQueryParams.defaults()).subscribe(bad);
     bad.subscription.request(0);
     assertThat(bad.terminated.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(bad.error.get()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3.9");

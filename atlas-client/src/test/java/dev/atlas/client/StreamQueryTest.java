@@ -118,7 +118,7 @@ class StreamQueryTest extends WireMockSupport {
   @Test
   void sendsTheQuestionAsOneUserMessageWithTheOptions() {
     stubStream(String.join("", frames("{\"type\":\"finish\"}", "[DONE]")));
-    try (AtlasStream stream = client().streamQuery("Revenue by region", StreamQueryOptions.none()
+    try (AtlasStream stream = client().streamQuery("Revenue by region", StreamQueryParams.defaults()
         .withConversationId(CONV).withConnectionId("warehouse").withAnswerStyle(AnswerStyle.EXECUTIVE))) {
       drain(stream);
     }
@@ -432,7 +432,7 @@ class StreamQueryTest extends WireMockSupport {
   void aFrameOverTheMaximumIsAnInvalidResponse() {
     stubStream("data: {\"type\":\"text-delta\",\"delta\":\"ok\"}\n\ndata: {\"type\":\"text-delta\",\"delta\":\""
         + "x".repeat(5000) + "\"}\n\n");
-    try (AtlasStream stream = client().streamQuery("q", StreamQueryOptions.none().withMaxEventBytes(1024))) {
+    try (AtlasStream stream = client().streamQuery("q", StreamQueryParams.defaults().withMaxEventBytes(1024))) {
       List<StreamEvent> seen = new ArrayList<>();
       assertThatThrownBy(() -> stream.forEach(seen::add)).isInstanceOf(AtlasInvalidResponseException.class)
           .hasMessageContaining("1024");

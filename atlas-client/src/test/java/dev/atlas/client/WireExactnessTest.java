@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.atlas.client.generated.model.QueryResponse;
-import dev.atlas.client.generated.model.UpdateScheduledTaskInput;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,9 +25,10 @@ class WireExactnessTest extends WireMockSupport {
   @Test
   void clearingAFieldSendsAnExplicitNullAndLeavingItSendsNothing() {
     wm.stubFor(put("/api/v1/scheduled-tasks/t-1").willReturn(okJson(TASK)));
-    client().scheduledTasks().update("t-1", TaskChanges.of(new UpdateScheduledTaskInput().enabled(true))
+    client().scheduledTasks().update("t-1", UpdateScheduledTaskParams.defaults().withEnabled(true)
         .clearConnectionGroupId());
-    client().scheduledTasks().update("t-1", new UpdateScheduledTaskInput().enabled(false).connectionGroupId(null));
+    client().scheduledTasks().update("t-1", UpdateScheduledTaskParams.defaults().withEnabled(false)
+        .withConnectionGroupId(null));
     List<LoggedRequest> puts = wm.findAll(putRequestedFor(urlPathEqualTo("/api/v1/scheduled-tasks/t-1")));
     assertThat(puts).hasSize(2);
     assertThat(puts.get(0).getBodyAsString()).isEqualTo("{\"enabled\":true,\"connectionGroupId\":null}");
@@ -40,7 +40,7 @@ class WireExactnessTest extends WireMockSupport {
     wm.stubFor(post("/api/v1/conversations/c-1/share").willReturn(okJson(
         "{\"token\":\"tok\",\"url\":\"https://x/s/tok\",\"expiresAt\":null,\"shareMode\":\"public\"}")));
     client().conversations().share("c-1");
-    client().conversations().share("c-1", ShareOptions.defaults().withShareMode(
+    client().conversations().share("c-1", ShareConversationParams.defaults().withShareMode(
         dev.atlas.client.generated.model.ShareMode.ORG));
     List<LoggedRequest> posts = wm.findAll(postRequestedFor(urlPathEqualTo("/api/v1/conversations/c-1/share")));
     assertThat(posts.get(0).getBodyAsString()).isEmpty();

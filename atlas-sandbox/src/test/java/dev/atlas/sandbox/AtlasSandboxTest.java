@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atlas.client.AtlasClient;
-import dev.atlas.client.AuditLogFilter;
+import dev.atlas.client.ListAuditLogParams;
 import dev.atlas.client.ListConversationsParams;
-import dev.atlas.client.QueryOptions;
+import dev.atlas.client.QueryParams;
 import dev.atlas.client.RequestOptions;
-import dev.atlas.client.ShareOptions;
+import dev.atlas.client.ShareConversationParams;
 import dev.atlas.client.errors.AtlasAuthenticationException;
 import dev.atlas.client.errors.AtlasConflictException;
 import dev.atlas.client.errors.AtlasConnectionException;
@@ -25,7 +25,7 @@ import dev.atlas.client.generated.model.Recipient;
 import dev.atlas.client.generated.model.RollbackActionResponse;
 import dev.atlas.client.generated.model.ScheduledTaskRun;
 import dev.atlas.client.generated.model.ShareExpiry;
-import dev.atlas.client.generated.model.UpdateScheduledTaskInput;
+import dev.atlas.client.UpdateScheduledTaskParams;
 import dev.atlas.client.generated.model.ValidateSQLResponse;
 import dev.atlas.client.generated.model.ValidationLayer;
 import dev.atlas.client.Page;
@@ -111,7 +111,7 @@ class AtlasSandboxTest {
     assertThat(c.getCreatedAt().raw()).endsWith("GMT+0000 (Coordinated Universal Time)");
     assertThat(c.getCreatedAt().isParsed()).isTrue();
 
-    QueryResponse byRegion = atlas.query("Revenue by region", QueryOptions.none().withConversationId(r.getConversationId()));
+    QueryResponse byRegion = atlas.query("Revenue by region", QueryParams.defaults().withConversationId(r.getConversationId()));
     assertThat(byRegion.getConversationId()).isEqualTo(r.getConversationId());
     assertThat(byRegion.getData().get(0).getColumns()).containsExactly("region", "revenue");
     assertThat(byRegion.getData().get(0).getRows()).hasSize(4);
@@ -136,9 +136,9 @@ class AtlasSandboxTest {
       assertThat(e.details().get(0).getPath()).containsExactly("question");
       assertThat(e.requestId()).isEmpty();
     });
-    assertThatThrownBy(() -> atlas.query("q", QueryOptions.none().withConversationId("not-a-uuid")))
+    assertThatThrownBy(() -> atlas.query("q", QueryParams.defaults().withConversationId("not-a-uuid")))
         .isInstanceOfSatisfying(AtlasInvalidRequestException.class, e -> assertThat(e.status()).isEqualTo(400));
-    assertThatThrownBy(() -> atlas.query("q", QueryOptions.none().withConversationId(
+    assertThatThrownBy(() -> atlas.query("q", QueryParams.defaults().withConversationId(
         "00000000-0000-4000-8000-000000000000"))).isInstanceOf(AtlasNotFoundException.class);
   }
 
@@ -167,7 +167,7 @@ class AtlasSandboxTest {
     List<StreamEvent> events = new ArrayList<>();
     RequestOptions drop = RequestOptions.builder().header(Fault.HEADER, Fault.DROP_STREAM.wireName()).build();
     try (AtlasStream stream = atlas.streamQuery("How many orders are there?",
-        dev.atlas.client.StreamQueryOptions.none(), drop)) {
+        dev.atlas.client.StreamQueryParams.defaults(), drop)) {
       assertThatThrownBy(() -> stream.forEach(events::add)).isInstanceOf(AtlasConnectionException.class)
           .hasMessageContaining("Stream interrupted:");
     }
@@ -191,7 +191,7 @@ class AtlasSandboxTest {
     assertThat(atlas.conversations().list(ListConversationsParams.defaults().withStarred(true)).items())
         .extracting(Conversation::getId).containsExactly(oldest);
 
-    var share = atlas.conversations().share(oldest, ShareOptions.defaults().withExpiresIn(ShareExpiry._24H));
+    var share = atlas.conversations().share(oldest, ShareConversationParams.defaults().withExpiresIn(ShareExpiry._24H));
     assertThat(share.getUrl()).contains("/shared/" + share.getToken());
     assertThat(atlas.conversations().shareStatus(oldest).getShared()).isTrue();
     atlas.conversations().unshare(oldest);
@@ -224,7 +224,7 @@ class AtlasSandboxTest {
     assertThat(atlas.conversations().get(runs.get(0).getConversationId()).getMessages()).hasSize(2);
     assertThat(atlas.scheduledTasks().get(task.getId()).getRecentRuns()).hasSize(1);
 
-    var updated = atlas.scheduledTasks().update(task.getId(), new UpdateScheduledTaskInput().enabled(false));
+    var updated = atlas.scheduledTasks().update(task.getId(), UpdateScheduledTaskParams.defaults().withEnabled(false));
     assertThat(updated.getEnabled()).isFalse();
     atlas.scheduledTasks().delete(task.getId());
     assertThatThrownBy(() -> atlas.scheduledTasks().get("00000000-0000-4000-8000-000000000000"))
@@ -260,16 +260,16 @@ class AtlasSandboxTest {
 
   @Test
   void theAuditLogRecordsEveryQuery() {
-    int before = (int) atlas.auditLog(AuditLogFilter.none()).total();
+    int before = (int) atlas.admin().audit(ListAuditLogParams.defaults()).total();
     atlas.query("What is the average order value?");
     atlas.query("SELECT missing_column FROM orders");
-    var page = atlas.auditLog(AuditLogFilter.builder().limit(500).build());
+    var page = atlas.admin().audit(ListAuditLogParams.defaults().withLimit(500));
     assertThat(page.total()).isEqualTo(before + 2);
     assertThat(page.items().get(0).getSuccess()).isFalse();
-    assertThat(atlas.auditLog(AuditLogFilter.builder().success(false).build()).items())
+    assertThat(atlas.admin().audit(ListAuditLogParams.defaults().withSuccess(false)).items())
         .allMatch(e -> !e.getSuccess());
-    assertThat(atlas.auditLog(AuditLogFilter.builder().search("average").build()).items()).isNotEmpty();
-    assertThatThrownBy(() -> atlas.auditLog(AuditLogFilter.builder().from("not-a-date").build()))
+    assertThat(atlas.admin().audit(ListAuditLogParams.defaults().withSearch("average")).items()).isNotEmpty();
+    assertThatThrownBy(() -> atlas.admin().audit(ListAuditLogParams.defaults().withFrom("not-a-date")))
         .isInstanceOf(AtlasInvalidRequestException.class);
     var stats = atlas.admin().auditStats();
     assertThat(stats.getTotalErrors()).isPositive();

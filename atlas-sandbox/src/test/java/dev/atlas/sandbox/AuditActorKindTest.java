@@ -7,7 +7,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.atlas.client.AtlasClient;
-import dev.atlas.client.AuditLogFilter;
+import dev.atlas.client.ListAuditLogParams;
 import dev.atlas.client.errors.AtlasInvalidRequestException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,7 +43,7 @@ class AuditActorKindTest {
   @ValueSource(strings = {"human", "agent", "mcp", "scheduler", "api_key"})
   void theServersActorKindsAreAcceptedAndFilter(String kind) {
     atlas.query("How many orders are there?"); // an api_key row at least
-    var page = atlas.auditLog(AuditLogFilter.builder().actorKind(kind).build());
+    var page = atlas.admin().audit(ListAuditLogParams.defaults().withActorKind(kind));
     assertThat(page.items()).allSatisfy(row -> assertThat(row.getActorKind()).isEqualTo(kind));
     assertThat(page.total() > 0).as("rows of kind " + kind).isEqualTo(kind.equals("api_key"));
   }
@@ -51,7 +51,7 @@ class AuditActorKindTest {
   @ParameterizedTest
   @ValueSource(strings = {"user", "Human", "robot"})
   void anyOtherActorKindIs400InvalidRequest(String kind) {
-    assertThatThrownBy(() -> atlas.auditLog(AuditLogFilter.builder().actorKind(kind).build()))
+    assertThatThrownBy(() -> atlas.admin().audit(ListAuditLogParams.defaults().withActorKind(kind)))
         .isInstanceOfSatisfying(AtlasInvalidRequestException.class, e -> {
           assertThat(e.status()).isEqualTo(400);
           assertThat(e.rawCode()).isEqualTo("invalid_request");
@@ -78,21 +78,21 @@ class AuditActorKindTest {
   @Test
   void rowsSayWhoRanThemAndTheFiltersApply() {
     atlas.query("How many orders are there?");
-    var mine = atlas.auditLog(AuditLogFilter.builder().actorKind("api_key").tool("executeSQL").build());
+    var mine = atlas.admin().audit(ListAuditLogParams.defaults().withActorKind("api_key").withTool("executeSQL"));
     assertThat(mine.total()).isPositive();
     assertThat(mine.items()).allSatisfy(row -> {
       assertThat(row.getActorKind()).isEqualTo("api_key");
       assertThat(row.getToolName()).isEqualTo("executeSQL");
     });
-    assertThat(atlas.auditLog(AuditLogFilter.builder().actorKind("scheduler").build()).total()).isZero();
+    assertThat(atlas.admin().audit(ListAuditLogParams.defaults().withActorKind("scheduler")).total()).isZero();
   }
 
   @Test
   void theLastDayOfALocalDateRangeIsIncludedAndAnExclusiveBoundExcludesIt() {
     atlas.query("How many orders are there?");
     java.time.LocalDate today = java.time.LocalDate.of(2026, 11, 22); // the sandbox clock's day
-    assertThat(atlas.auditLog(AuditLogFilter.builder().from(today).to(today).build()).total()).isPositive();
-    assertThat(atlas.auditLog(AuditLogFilter.builder().to(today.toString()).build()).total())
+    assertThat(atlas.admin().audit(ListAuditLogParams.defaults().withFrom(today).withTo(today)).total()).isPositive();
+    assertThat(atlas.admin().audit(ListAuditLogParams.defaults().withTo(today.toString())).total())
         .as("the server's bound is exclusive: to=2026-11-22 is the start of that day").isZero();
   }
 }

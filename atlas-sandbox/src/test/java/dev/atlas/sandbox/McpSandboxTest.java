@@ -133,12 +133,12 @@ class McpSandboxTest {
         e -> assertThat(e.httpStatus()).hasValue(401))
         .hasMessage("Token endpoint returned 401: invalid_request: code verification failed");
     assertThatThrownBy(() -> mcp.completeConnect(p, cb)).as("a code is single-use")
-        .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.code()).isEqualTo(McpErrorCode.TOKEN_EXCHANGE_FAILED))
+        .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.mcpCode()).isEqualTo(McpErrorCode.TOKEN_EXCHANGE_FAILED))
         .hasMessage("Token endpoint returned 401: invalid_grant: invalid code");
 
     McpCallback fresh = McpCallback.fromUri(consent(p.authorizationUrl().orElseThrow()));
     assertThatThrownBy(() -> mcp.completeConnect(p, fresh, null)).as("no resource: an opaque token")
-        .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.code()).isEqualTo(McpErrorCode.MALFORMED_JWT));
+        .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.mcpCode()).isEqualTo(McpErrorCode.MALFORMED_JWT));
 
     String plain = p.authorizationUrl().orElseThrow().replace("code_challenge_method=S256", "code_challenge_method=plain");
     HttpResponse<String> r = BROWSER.send(HttpRequest.newBuilder(URI.create(plain)).build(),
@@ -153,7 +153,7 @@ class McpSandboxTest {
         e -> assertThat(e.oauthError()).contains("invalid_scope"));
 
     assertThatThrownBy(() -> mcp.beginConnect(ConnectRequest.of("CLI", "http://evil.example.com/cb")))
-        .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.code()).isEqualTo(McpErrorCode.REGISTRATION_FAILED))
+        .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.mcpCode()).isEqualTo(McpErrorCode.REGISTRATION_FAILED))
         .hasMessageContaining("Redirect URI must use HTTPS");
     assertThatThrownBy(() -> mcp.beginConnect(ConnectRequest.of("CLI", redirect).withScopes(List.of("mcp:admin"))))
         .hasMessage("Dynamic Client Registration returned 400: invalid_scope: cannot request scope mcp:admin");
@@ -176,7 +176,7 @@ class McpSandboxTest {
     AtlasClient atlas = client(s);
     assertThatThrownBy(() -> atlas.mcp().beginConnect(ConnectRequest.of("CLI", "http://127.0.0.1:9/cb")))
         .isInstanceOfSatisfying(AtlasMcpException.class, e -> {
-          assertThat(e.code()).isEqualTo(McpErrorCode.DISCOVERY_FAILED);
+          assertThat(e.mcpCode()).isEqualTo(McpErrorCode.DISCOVERY_FAILED);
           assertThat(e.httpStatus()).hasValue(404);
         })
         .hasMessage("Atlas auth discovery returned 404 for " + s.baseUrl() + "/.well-known/oauth-authorization-server"

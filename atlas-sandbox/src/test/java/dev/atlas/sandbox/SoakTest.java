@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atlas.client.AtlasClient;
 import dev.atlas.client.ListConversationsParams;
-import dev.atlas.client.QueryOptions;
+import dev.atlas.client.QueryParams;
 import dev.atlas.client.RequestOptions;
 import dev.atlas.client.errors.AtlasException;
 import dev.atlas.client.retry.RetryPolicy;
 import dev.atlas.client.retry.Sleeper;
 import dev.atlas.client.AtlasStream;
 import dev.atlas.client.StreamEvent;
-import dev.atlas.client.StreamQueryOptions;
+import dev.atlas.client.StreamQueryParams;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,8 +107,8 @@ class SoakTest {
                 case 1 -> atlas.validateSql("SELECT name FROM customers WHERE id = " + i, null, o);
                 case 2 -> atlas.conversations().list(ListConversationsParams.defaults().withLimit(5), o);
                 case 3 -> atlas.conversations().get(conversation, o);
-                case 4 -> atlas.query("How many active customers?", QueryOptions.none(), o);
-                default -> atlas.queryAsync("What is the average order value?", QueryOptions.none(), o).join();
+                case 4 -> atlas.query("How many active customers?", QueryParams.defaults(), o);
+                default -> atlas.queryAsync("What is the average order value?", QueryParams.defaults(), o).join();
               };
               assertThat(result).isNotNull();
               results.incrementAndGet();
@@ -125,7 +125,7 @@ class SoakTest {
             }
           }
           for (int i = 0; i < STREAMS / THREADS; i++) {
-            try (AtlasStream s = atlas.streamQuery("How many orders are there?", StreamQueryOptions.none(),
+            try (AtlasStream s = atlas.streamQuery("How many orders are there?", StreamQueryParams.defaults(),
                 options(r, true))) {
               int stopAt = r.nextInt(4) == 0 ? 1 + r.nextInt(10) : Integer.MAX_VALUE;
               int n = 0;

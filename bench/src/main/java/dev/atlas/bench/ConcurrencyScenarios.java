@@ -11,7 +11,7 @@ import dev.atlas.client.batch.BatchOptions;
 import dev.atlas.client.batch.BatchOutcome;
 import dev.atlas.client.generated.model.QueryResponse;
 import dev.atlas.client.StreamEvent;
-import dev.atlas.client.StreamQueryOptions;
+import dev.atlas.client.StreamQueryParams;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -134,7 +134,7 @@ final class ConcurrencyScenarios {
   private static long atlasStreams(AtlasClient atlas, int n, AtomicLong events) {
     CountDownLatch done = new CountDownLatch(n);
     for (int i = 0; i < n; i++) {
-      atlas.streamQueryPublisher("q" + i, StreamQueryOptions.none()).subscribe(new Flow.Subscriber<>() {
+      atlas.streamQueryPublisher("q" + i, StreamQueryParams.defaults()).subscribe(new Flow.Subscriber<>() {
         @Override
         public void onSubscribe(Flow.Subscription s) {
           s.request(Long.MAX_VALUE);

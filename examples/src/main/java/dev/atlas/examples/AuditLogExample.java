@@ -1,7 +1,7 @@
 package dev.atlas.examples;
 
 import dev.atlas.client.AtlasClient;
-import dev.atlas.client.AuditLogFilter;
+import dev.atlas.client.ListAuditLogParams;
 import dev.atlas.client.generated.model.AuditLogEntry;
 
 /** Read the audit log: recent failed queries, every page, and the totals. */
@@ -23,10 +23,10 @@ public final class AuditLogExample {
       // leaves a failed query in the log (the log entry stays; the conversation is deleted)
       cleanup.conversation(atlas.query("SELECT no_such_column FROM orders").getConversationId());
     }
-    for (AuditLogEntry e : atlas.auditLog(AuditLogFilter.builder().success(false).limit(20).build()).items()) {
+    for (AuditLogEntry e : atlas.admin().audit(ListAuditLogParams.defaults().withSuccess(false).withLimit(20)).items()) {
       System.out.println("FAILED " + e.getTimestamp() + " | " + e.getSql() + " | " + e.getError());
     }
-    long all = atlas.auditLog(AuditLogFilter.builder().limit(200).build()).autoPager().stream().count();
+    long all = atlas.admin().audit(ListAuditLogParams.defaults().withLimit(200)).autoPager().stream().count();
     var stats = atlas.admin().auditStats();
     System.out.println(all + " entries; " + stats.getTotalQueries() + " queries, error rate " + stats.getErrorRate() + " %");
   }

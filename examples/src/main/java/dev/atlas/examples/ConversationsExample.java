@@ -2,7 +2,7 @@ package dev.atlas.examples;
 
 import dev.atlas.client.AtlasClient;
 import dev.atlas.client.ListConversationsParams;
-import dev.atlas.client.ShareOptions;
+import dev.atlas.client.ShareConversationParams;
 import dev.atlas.client.generated.model.Conversation;
 import dev.atlas.client.generated.model.ShareConversationResponse;
 import dev.atlas.client.generated.model.ShareExpiry;
@@ -37,7 +37,7 @@ public final class ConversationsExample {
       }
       System.out.println("Starred " + id + ": " + atlas.conversations().star(id).getStarred());
       ShareConversationResponse share = atlas.conversations().share(id,
-          ShareOptions.defaults().withExpiresIn(ShareExpiry._1H));
+          ShareConversationParams.defaults().withExpiresIn(ShareExpiry._1H));
       System.out.println("Shared at " + share.getUrl());
       atlas.conversations().unshare(id);
       System.out.println("Shared now: " + atlas.conversations().shareStatus(id).getShared());

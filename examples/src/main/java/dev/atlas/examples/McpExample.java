@@ -79,7 +79,7 @@ public final class McpExample {
          LoopbackReceiver receiver = LoopbackReceiver.start()) {
       AtlasMcp.forServer(apiKeyMode.baseUrl()).beginConnect("Claude Desktop", receiver.redirectUri());
     } catch (AtlasMcpException e) {
-      System.out.println("On an Atlas in api-key mode: " + e.code().wireValue() + " - " + e.getMessage());
+      System.out.println("On an Atlas in api-key mode: " + e.mcpCode().wireValue() + " - " + e.getMessage());
     }
   }
 

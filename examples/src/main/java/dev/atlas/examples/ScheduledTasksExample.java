@@ -10,7 +10,7 @@ import dev.atlas.client.generated.model.ListConnectionsResponse;
 import dev.atlas.client.generated.model.Recipient;
 import dev.atlas.client.generated.model.ScheduledTaskRun;
 import dev.atlas.client.generated.model.ScheduledTaskWithWarnings;
-import dev.atlas.client.generated.model.UpdateScheduledTaskInput;
+import dev.atlas.client.UpdateScheduledTaskParams;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -66,7 +66,7 @@ public final class ScheduledTasksExample {
         System.out.println("Run " + run.getStatus() + " at " + run.getStartedAt() + " -> conversation "
             + run.getConversationId() + ", delivery action " + run.getActionId());
       }
-      atlas.scheduledTasks().update(id, new UpdateScheduledTaskInput().enabled(false));
+      atlas.scheduledTasks().update(id, UpdateScheduledTaskParams.defaults().withEnabled(false));
       System.out.println("Paused; enabled tasks now: " + atlas.scheduledTasks()
           .list(ListScheduledTasksParams.defaults().withEnabled(true)).total());
       cleanup.deleteTask(id);

@@ -12,7 +12,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.atlas.client.AtlasClient;
 import dev.atlas.client.ListConversationsParams;
 import dev.atlas.client.ListScheduledTasksParams;
-import dev.atlas.client.ShareOptions;
+import dev.atlas.client.ShareConversationParams;
 import dev.atlas.sandbox.AtlasSandbox;
 import java.io.IOException;
 import java.net.URI;
@@ -138,7 +138,7 @@ class TourTest {
     try (AtlasClient atlas = direct()) {
       String id = atlas.query("What is the average order value?").getConversationId();
       atlas.conversations().star(id);
-      atlas.conversations().share(id, ShareOptions.defaults());
+      atlas.conversations().share(id, ShareConversationParams.defaults());
       return id;
     }
   }

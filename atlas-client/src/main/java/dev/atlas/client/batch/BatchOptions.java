@@ -27,7 +27,7 @@ public record BatchOptions(int concurrency, RequestOptions requestOptions, Consu
 
   /** @return 4 at a time, no per-call options, no progress reporting */
   public static BatchOptions defaults() {
-    return new BatchOptions(4, RequestOptions.none(), p -> { });
+    return new BatchOptions(4, RequestOptions.defaults(), p -> { });
   }
 
   /** @param n the most items in flight @return a copy with it set */

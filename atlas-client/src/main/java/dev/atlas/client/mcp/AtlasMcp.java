@@ -1,17 +1,16 @@
 package dev.atlas.client.mcp;
 
 import com.google.gson.JsonObject;
+import dev.atlas.client.internal.McpBridge;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 
 /**
@@ -30,27 +29,38 @@ import okhttp3.OkHttpClient;
  * }
  * }</pre>
  *
- * <p>Each HTTP call has a 30 s timeout and carries no credentials. Failures are
- * {@link AtlasMcpException}s whose {@link AtlasMcpException#code() code} names the failed check;
- * the checks run in the order of the TypeScript SDK. Immutable and thread-safe. Listing and
- * revoking connected agents needs the user's credentials: see {@code AtlasClient.mcp()}.
+ * <p>The HTTP calls go through the same transport as the client's API calls: the HTTP log of
+ * {@code ATLAS_LOG=debug} shows them (codes, verifiers and tokens masked), {@code ATLAS_LOG=info}
+ * logs a line for each, a transport failure says what went wrong as an API call's would, and each
+ * call has a 30 s timeout. Standalone ({@link #forServer(String)}), no call carries a credential.
+ * Bound to a client ({@code AtlasClient.mcp()}), the calls also reach that client's listeners,
+ * under the operation names {@code discoverOAuthServer}, {@code registerOAuthClient},
+ * {@code exchangeOAuthCode} and {@code refreshOAuthToken}, and the dynamic client registration (only
+ * it) carries the client's credential, so that the agent it registers belongs to that user.
+ *
+ * <p>Failures are {@link AtlasMcpException}s (an {@link dev.atlas.client.errors.AtlasException})
+ * whose {@link AtlasMcpException#mcpCode() mcpCode} names the failed check; the checks run in the
+ * order of the TypeScript SDK. Immutable and thread-safe. Listing and revoking connected agents
+ * needs the user's credentials: see {@code AtlasClient.mcp()}.
  */
 public final class AtlasMcp {
   private static final System.Logger LOG = System.getLogger("dev.atlas.client.mcp");
-  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
   private static final long DEFAULT_EXPIRY_MILLIS = 3_600_000L;
+
+  static {
+    McpBridge.provide((apiUrl, clock, transport) -> new AtlasMcp(apiUrl, clock, transport, new SecureRandom()));
+  }
 
   private final String apiUrl;
   private final OAuthWire wire;
   private final SecureRandom random;
   private final Clock clock;
 
-  private AtlasMcp(Builder b) {
-    this.apiUrl = UrlRules.stripTrailingSlashes(Objects.requireNonNull(b.apiUrl, "apiUrl"));
-    OkHttpClient base = b.http != null ? b.http : new OkHttpClient();
-    this.wire = new OAuthWire(base.newBuilder().callTimeout(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).build());
-    this.random = b.random != null ? b.random : new SecureRandom();
-    this.clock = b.clock;
+  private AtlasMcp(String apiUrl, Clock clock, McpBridge.OAuthTransport transport, SecureRandom random) {
+    this.apiUrl = UrlRules.stripTrailingSlashes(Objects.requireNonNull(apiUrl, "apiUrl"));
+    this.wire = new OAuthWire(transport);
+    this.random = random;
+    this.clock = clock;
   }
 
   /**
@@ -318,9 +328,9 @@ public final class AtlasMcp {
     }
 
     /**
-     * @param http the HTTP client to use (shares its pool; a 30 s call timeout is set on a derived
-     *     client); by default a new one. Do not give it interceptors that add credentials: the
-     *     OAuth endpoints must not receive them.
+     * @param http the HTTP client to build on (its pool, proxy and TLS are shared); by default a new
+     *     one. Do not give it interceptors that add credentials: the OAuth endpoints must not
+     *     receive them.
      * @return this
      */
     public Builder httpClient(OkHttpClient http) {
@@ -345,7 +355,8 @@ public final class AtlasMcp {
      * @throws NullPointerException if no API URL was given
      */
     public AtlasMcp build() {
-      return new AtlasMcp(this);
+      Objects.requireNonNull(apiUrl, "apiUrl");
+      return new AtlasMcp(apiUrl, clock, McpBridge.standalone(http, clock), random != null ? random : new SecureRandom());
     }
   }
 }

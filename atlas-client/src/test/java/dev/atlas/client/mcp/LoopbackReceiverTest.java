@@ -22,7 +22,7 @@ class LoopbackReceiverTest {
     try {
       r.run();
     } catch (AtlasMcpException e) {
-      return e.code();
+      return e.mcpCode();
     }
     throw new AssertionError("no AtlasMcpException");
   }
@@ -60,7 +60,7 @@ class LoopbackReceiverTest {
       assertThat(page.body()).contains("access_denied").contains("&lt;no&gt;").doesNotContain("<no>");
       assertThatThrownBy(() -> r.awaitCallback("s"))
           .isInstanceOfSatisfying(AtlasMcpException.class, e -> {
-            assertThat(e.code()).isEqualTo(McpErrorCode.TOKEN_EXCHANGE_FAILED);
+            assertThat(e.mcpCode()).isEqualTo(McpErrorCode.TOKEN_EXCHANGE_FAILED);
             assertThat(e.oauthError()).contains("access_denied");
           })
           .hasMessageContaining("access_denied: User said <no>");
@@ -87,7 +87,7 @@ class LoopbackReceiverTest {
   void noCallbackInTimeIsCallbackTimeoutAndTheServerStops() throws Exception {
     try (LoopbackReceiver r = LoopbackReceiver.start(Duration.ofMillis(100))) {
       assertThatThrownBy(() -> r.awaitCallback("s"))
-          .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.code()).isEqualTo(McpErrorCode.CALLBACK_TIMEOUT))
+          .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.mcpCode()).isEqualTo(McpErrorCode.CALLBACK_TIMEOUT))
           .hasMessageContaining(r.redirectUri());
       assertThatThrownBy(() -> visit(r.redirectUri() + "?code=c&state=s")).isInstanceOf(java.io.IOException.class);
     }

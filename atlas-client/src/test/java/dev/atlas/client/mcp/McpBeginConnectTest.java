@@ -113,10 +113,10 @@ class McpBeginConnectTest extends McpWireMock {
   @Test
   void plainHttpToAnotherHostIsRejectedBeforeAnyCall() {
     assertThatThrownBy(() -> AtlasMcp.forServer("http://evil.example.com").beginConnect("C", REDIRECT))
-        .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.code()).isEqualTo(McpErrorCode.INVALID_API_URL))
+        .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.mcpCode()).isEqualTo(McpErrorCode.INVALID_API_URL))
         .hasMessageContaining("https");
     assertThatThrownBy(() -> AtlasMcp.forServer("not a url").beginConnect("C", REDIRECT))
-        .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.code()).isEqualTo(McpErrorCode.INVALID_API_URL));
+        .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.mcpCode()).isEqualTo(McpErrorCode.INVALID_API_URL));
     assertThat(received()).isEmpty();
   }
 
@@ -148,7 +148,7 @@ class McpBeginConnectTest extends McpWireMock {
     wm.stubFor(get(urlEqualTo(OAuthWire.DISCOVERY_PATH)).willReturn(aResponse().withStatus(Integer.parseInt(c[0]))
         .withHeader("Content-Type", c[1].startsWith("<") ? "text/html" : "application/json").withBody(c[1])));
     assertThatThrownBy(() -> mcp().beginConnect("C", REDIRECT))
-        .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.code()).isEqualTo(McpErrorCode.DISCOVERY_FAILED))
+        .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.mcpCode()).isEqualTo(McpErrorCode.DISCOVERY_FAILED))
         .hasMessageContaining(c[2].replace("URL", base()));
     assertThat(received()).hasSize(1);
   }
@@ -158,8 +158,9 @@ class McpBeginConnectTest extends McpWireMock {
     wm.stubFor(get(urlEqualTo(OAuthWire.DISCOVERY_PATH)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     assertThatThrownBy(() -> mcp().beginConnect("C", REDIRECT))
         .isInstanceOfSatisfying(AtlasMcpException.class, e -> {
-          assertThat(e.code()).isEqualTo(McpErrorCode.DISCOVERY_FAILED);
-          assertThat(e.getCause()).isInstanceOf(java.io.IOException.class);
+          assertThat(e.mcpCode()).isEqualTo(McpErrorCode.DISCOVERY_FAILED);
+          assertThat(e.getCause()).isInstanceOf(dev.atlas.client.errors.AtlasConnectionException.class)
+              .hasCauseInstanceOf(java.io.IOException.class);
           assertThat(e.httpStatus()).isEmpty();
         });
   }
@@ -171,7 +172,7 @@ class McpBeginConnectTest extends McpWireMock {
         "{\"error\":\"invalid_scope\",\"error_description\":\"cannot request scope mcp:admin\"}")));
     assertThatThrownBy(() -> mcp().beginConnect(ConnectRequest.of("C", REDIRECT).withScopes(List.of("mcp:admin"))))
         .isInstanceOfSatisfying(AtlasMcpException.class, e -> {
-          assertThat(e.code()).isEqualTo(McpErrorCode.REGISTRATION_FAILED);
+          assertThat(e.mcpCode()).isEqualTo(McpErrorCode.REGISTRATION_FAILED);
           assertThat(e.httpStatus()).hasValue(400);
           assertThat(e.oauthError()).contains("invalid_scope");
         })
@@ -200,7 +201,7 @@ class McpBeginConnectTest extends McpWireMock {
     stubDiscovery();
     wm.stubFor(post(urlPathEqualTo("/api/auth/oauth2/register")).willReturn(json(200, c[0])));
     assertThatThrownBy(() -> mcp().beginConnect("C", REDIRECT))
-        .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.code()).isEqualTo(McpErrorCode.REGISTRATION_FAILED))
+        .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.mcpCode()).isEqualTo(McpErrorCode.REGISTRATION_FAILED))
         .hasMessageContaining(c[1]);
   }
 
@@ -210,7 +211,7 @@ class McpBeginConnectTest extends McpWireMock {
     wm.stubFor(post(urlPathEqualTo("/api/auth/oauth2/register")).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
     assertThatThrownBy(() -> mcp().beginConnect("C", REDIRECT))
         .isInstanceOfSatisfying(AtlasMcpException.class, e -> {
-          assertThat(e.code()).isEqualTo(McpErrorCode.REGISTRATION_FAILED);
+          assertThat(e.mcpCode()).isEqualTo(McpErrorCode.REGISTRATION_FAILED);
           assertThat(e.getCause()).isNotNull();
         });
   }

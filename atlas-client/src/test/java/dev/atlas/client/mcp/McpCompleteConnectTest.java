@@ -23,7 +23,7 @@ class McpCompleteConnectTest extends McpWireMock {
     try {
       r.run();
     } catch (AtlasMcpException e) {
-      return e.code();
+      return e.mcpCode();
     }
     throw new AssertionError("no AtlasMcpException");
   }
@@ -87,7 +87,7 @@ class McpCompleteConnectTest extends McpWireMock {
   void aStateMismatchFailsBeforeAnyCall() {
     assertThatThrownBy(() -> mcp().completeConnect(pending(), McpCallback.of("forged", "code-abc")))
         .isInstanceOfSatisfying(AtlasMcpException.class,
-            e -> assertThat(e.code()).isEqualTo(McpErrorCode.CALLBACK_STATE_MISMATCH))
+            e -> assertThat(e.mcpCode()).isEqualTo(McpErrorCode.CALLBACK_STATE_MISMATCH))
         .hasMessageContaining("state mismatch");
     assertThat(codeOf(() -> mcp().completeConnect(pending(), McpCallback.fromQuery("code=x"))))
         .isEqualTo(McpErrorCode.CALLBACK_STATE_MISMATCH);
@@ -103,7 +103,7 @@ class McpCompleteConnectTest extends McpWireMock {
     McpCallback denied = McpCallback.fromQuery("error=access_denied&error_description=User+denied+access&state=state-1");
     assertThatThrownBy(() -> mcp().completeConnect(pending(), denied))
         .isInstanceOfSatisfying(AtlasMcpException.class, e -> {
-          assertThat(e.code()).isEqualTo(McpErrorCode.TOKEN_EXCHANGE_FAILED);
+          assertThat(e.mcpCode()).isEqualTo(McpErrorCode.TOKEN_EXCHANGE_FAILED);
           assertThat(e.oauthError()).contains("access_denied");
         })
         .hasMessageContaining("access_denied: User denied access");
@@ -158,7 +158,7 @@ class McpCompleteConnectTest extends McpWireMock {
     AtlasMcp mcp = mcp();
     mcp.completeConnect(pending(), OK);
     assertThatThrownBy(() -> mcp.completeConnect(pending(), OK)).isInstanceOfSatisfying(AtlasMcpException.class,
-        e -> assertThat(e.code()).isEqualTo(McpErrorCode.TOKEN_EXCHANGE_FAILED)).hasMessageContaining("invalid_grant: invalid code");
+        e -> assertThat(e.mcpCode()).isEqualTo(McpErrorCode.TOKEN_EXCHANGE_FAILED)).hasMessageContaining("invalid_grant: invalid code");
     assertThat(received()).hasSize(2);
   }
 
@@ -192,7 +192,7 @@ class McpCompleteConnectTest extends McpWireMock {
     for (JsonObject c : List.of(missing, numeric, wrong)) {
       stubToken(200, tokenBody(jwt(c)));
       assertThatThrownBy(() -> mcp().completeConnect(pending(), OK))
-          .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.code()).isEqualTo(McpErrorCode.ISSUER_MISMATCH))
+          .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.mcpCode()).isEqualTo(McpErrorCode.ISSUER_MISMATCH))
           .hasMessageContaining(issuer())
           .hasMessageContaining(c == missing ? "no iss claim" : c == numeric ? "42" : issuer().toUpperCase());
     }
@@ -301,7 +301,7 @@ class McpCompleteConnectTest extends McpWireMock {
     assertThat(t.resource()).contains(base() + "/mcp");
     stubToken(401, "{\"error\":\"invalid_grant\",\"error_description\":\"invalid refresh token\"}");
     assertThatThrownBy(() -> mcp().refresh(t)).isInstanceOfSatisfying(AtlasMcpException.class, e -> {
-      assertThat(e.code()).isEqualTo(McpErrorCode.TOKEN_EXCHANGE_FAILED);
+      assertThat(e.mcpCode()).isEqualTo(McpErrorCode.TOKEN_EXCHANGE_FAILED);
       assertThat(e.oauthError()).contains("invalid_grant");
     }).hasMessageNotContaining("refresh-abc");
   }
@@ -320,7 +320,7 @@ class McpCompleteConnectTest extends McpWireMock {
   @Test
   void machineToMachineIsNeverSupported() {
     assertThatThrownBy(() -> mcp().connectMachineToMachine("id", "secret", List.of("mcp:read")))
-        .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.code()).isEqualTo(McpErrorCode.GRANT_NOT_SUPPORTED))
+        .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.mcpCode()).isEqualTo(McpErrorCode.GRANT_NOT_SUPPORTED))
         .hasMessageContaining("client_credentials").hasMessageContaining("authorization-code")
         .hasMessageNotContaining("secret");
     assertThat(received()).isEmpty();

@@ -51,7 +51,7 @@ class McpConfigTest {
   void aStaleWorkspaceIsRefusedWithTheIdAndTheList() {
     assertThatThrownBy(() -> MCP.buildConfig(McpClientType.CURSOR, "t", "ws-gone", "atlas", List.of("ws-1", "ws-2")))
         .isInstanceOfSatisfying(AtlasMcpException.class,
-            e -> assertThat(e.code()).isEqualTo(McpErrorCode.WORKSPACE_NOT_IN_GRANT_LIST))
+            e -> assertThat(e.mcpCode()).isEqualTo(McpErrorCode.WORKSPACE_NOT_IN_GRANT_LIST))
         .hasMessageContaining("ws-gone").hasMessageContaining("ws-1, ws-2");
   }
 

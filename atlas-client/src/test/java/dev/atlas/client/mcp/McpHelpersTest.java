@@ -64,7 +64,7 @@ class McpHelpersTest extends McpWireMock {
       PendingConnect p = PendingConnect.builder().state("s").codeVerifier("v").clientId("c").redirectUri(REDIRECT)
           .tokenEndpoint("http://127.0.0.1:" + server.getLocalPort() + "/token").issuer(issuer()).build();
       assertThatThrownBy(() -> mcp().completeConnect(p, McpCallback.of("s", "code")))
-          .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.code()).isEqualTo(McpErrorCode.TOKEN_EXCHANGE_FAILED))
+          .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.mcpCode()).isEqualTo(McpErrorCode.TOKEN_EXCHANGE_FAILED))
           .hasMessageStartingWith("Token endpoint returned 400: <failed to read response body: ");
       served.join();
     }
@@ -82,7 +82,7 @@ class McpHelpersTest extends McpWireMock {
         UrlRules.requireSecure(url, code, "x");
       } else {
         assertThatThrownBy(() -> UrlRules.requireSecure(url, code, "x"))
-            .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.code()).isEqualTo(code));
+            .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.mcpCode()).isEqualTo(code));
       }
     }
   }

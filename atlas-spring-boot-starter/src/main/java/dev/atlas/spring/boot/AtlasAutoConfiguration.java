@@ -1,12 +1,15 @@
 package dev.atlas.spring.boot;
 
+import dev.atlas.client.ApiKeyHeader;
 import dev.atlas.client.AtlasClient;
 import dev.atlas.client.AtlasListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
 
 /**
  * Auto-configures one {@link AtlasClient} from the {@code atlas.*} properties ({@link AtlasProperties}),
@@ -21,6 +24,26 @@ import org.springframework.context.annotation.Bean;
 public class AtlasAutoConfiguration {
   /** Created by Spring. */
   public AtlasAutoConfiguration() {}
+
+  /**
+   * Reads {@code atlas.api-key-header} with the client's own parser ({@link ApiKeyHeader#parse}), so
+   * that the property takes exactly the values {@code ATLAS_API_KEY_HEADER} takes.
+   *
+   * @return the converter
+   */
+  @Bean
+  @ConfigurationPropertiesBinding
+  public static Converter<String, ApiKeyHeader> atlasApiKeyHeaderConverter() {
+    return new ApiKeyHeaderConverter();
+  }
+
+  /** A named class, not a lambda: Spring reads the converter's generic types from its class. */
+  static final class ApiKeyHeaderConverter implements Converter<String, ApiKeyHeader> {
+    @Override
+    public ApiKeyHeader convert(String source) {
+      return ApiKeyHeader.parse(source);
+    }
+  }
 
   /**
    * @param properties the {@code atlas.*} properties

@@ -28,7 +28,10 @@ public class AtlasProperties {
   /** Bearer token (managed session token or BYOT JWT), used when no atlas.api-key is set. */
   private String bearerToken;
 
-  /** Header that carries the API key: authorization-bearer, or x-api-key for managed-mode workspace keys. */
+  /**
+   * Header that carries the API key: authorization (the default; also written authorization-bearer
+   * or bearer), or x-api-key for managed-mode workspace keys. The values of ATLAS_API_KEY_HEADER.
+   */
   private ApiKeyHeader apiKeyHeader = ApiKeyHeader.AUTHORIZATION_BEARER;
 
   /** Send no credentials, for a server in auth mode "none". */

@@ -110,6 +110,27 @@ class AtlasAutoConfigurationTest {
     });
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"authorization", "Authorization", "authorization-bearer",
+      "bearer", "AUTHORIZATION_BEARER", "x-api-key", "X-API-Key", "X_API_KEY"})
+  void theApiKeyHeaderPropertyTakesTheValuesOfTheEnvironmentVariable(String value) {
+    runner.withPropertyValues("atlas.base-url=http://127.0.0.1:1", "atlas.api-key=sk-1", "atlas.api-key-header=" + value)
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context.getBean(AtlasProperties.class).getApiKeyHeader()).isEqualTo(ApiKeyHeader.parse(value));
+        });
+  }
+
+  @Test
+  void anUnknownApiKeyHeaderFailsTheStartupNamingTheValues() {
+    runner.withPropertyValues("atlas.base-url=http://127.0.0.1:1", "atlas.api-key=sk-1", "atlas.api-key-header=cookie")
+        .run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("x-api-key")
+              .hasMessageContaining("authorization");
+        });
+  }
+
   @Test
   void anInvalidValueFailsTheStartupNamingThePropertyAndNeverTheKey() {
     runner.withPropertyValues("atlas.base-url=ftp://atlas.example.com", "atlas.api-key=sk-secret-1").run(context -> {
