@@ -168,7 +168,10 @@ public final class AtlasClient implements AutoCloseable {
    *
    * @param question the question in plain English
    * @return the answer, the SQL the agent ran and the rows it got
-   * @throws AtlasException on any failure (422 {@code validation_error} for an empty question)
+   * @throws IllegalArgumentException for a blank question, before anything is sent (this and
+   *     every other way of asking: the server refuses it here with 422, but the streaming routes
+   *     would start an empty conversation)
+   * @throws AtlasException on any failure
    */
   public QueryResponse query(String question) {
     return query(question, QueryOptions.none(), RequestOptions.none());
@@ -196,7 +199,7 @@ public final class AtlasClient implements AutoCloseable {
    * @throws AtlasException on any failure
    */
   public QueryResponse query(String question, QueryOptions options, RequestOptions requestOptions) {
-    Objects.requireNonNull(question, "question");
+    Streaming.requireQuestion(question);
     Objects.requireNonNull(options, "options");
     QueryRequest body = new QueryRequest().question(question)
         .conversationId(options.conversationId())
@@ -239,6 +242,7 @@ public final class AtlasClient implements AutoCloseable {
    * @param options conversation, connection, routing, answer style, maximum frame size
    * @param requestOptions timeout and headers
    * @return the open stream
+   * @throws IllegalArgumentException for a blank question, before anything is sent
    * @throws AtlasException if the request fails before the stream starts
    */
   public AtlasStream streamQuery(String question, StreamQueryOptions options, RequestOptions requestOptions) {
@@ -292,6 +296,7 @@ public final class AtlasClient implements AutoCloseable {
    * @param options conversation, connection, routing, answer style, maximum frame size
    * @param requestOptions timeout and headers
    * @return the open response; close it
+   * @throws IllegalArgumentException when the last message is a user message of blank text only
    * @throws AtlasException if the request fails before the stream starts
    */
   public ChatResponse chat(List<ChatMessage> messages, StreamQueryOptions options, RequestOptions requestOptions) {
@@ -495,7 +500,7 @@ public final class AtlasClient implements AutoCloseable {
    */
   public CompletableFuture<QueryResponse> queryAsync(String question, QueryOptions options,
       RequestOptions requestOptions) {
-    Objects.requireNonNull(question, "question");
+    Streaming.requireQuestion(question);
     Objects.requireNonNull(options, "options");
     QueryRequest body = new QueryRequest().question(question)
         .conversationId(options.conversationId())

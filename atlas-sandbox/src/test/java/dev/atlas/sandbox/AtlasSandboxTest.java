@@ -130,10 +130,11 @@ class AtlasSandboxTest {
 
   @Test
   void queryErrorsAreTheContractsEnvelopes() {
-    assertThatThrownBy(() -> atlas.query("")).isInstanceOfSatisfying(AtlasInvalidRequestException.class, e -> {
+    // the client refuses a blank question before sending; an empty SQL text gets the server's 422
+    assertThatThrownBy(() -> atlas.validateSql("")).isInstanceOfSatisfying(AtlasInvalidRequestException.class, e -> {
       assertThat(e.status()).isEqualTo(422);
       assertThat(e.details()).hasSize(1);
-      assertThat(e.details().get(0).getPath()).containsExactly("question");
+      assertThat(e.details().get(0).getPath()).containsExactly("sql");
       assertThat(e.requestId()).isEmpty();
     });
     assertThatThrownBy(() -> atlas.query("q", QueryOptions.none().withConversationId("not-a-uuid")))

@@ -41,9 +41,15 @@ public final class ErrorHandlingExample {
       System.out.println("Failed: [" + e.code().wireValue() + "] status " + e.status() + ", retryable " + e.retryable()
           + ", requestId " + e.requestId().orElse("-"));
     }
-    // a 422 names each field and its problem; nothing is created, the server refuses the empty question
+    // a blank question is refused before anything is sent (the chat route would start an empty conversation)
     try {
-      atlas.query("");
+      atlas.query(" ");
+    } catch (IllegalArgumentException e) {
+      System.out.println("Refused before sending: " + e.getMessage());
+    }
+    // a 422 names each field and its problem; nothing is created, the server refuses the empty SQL text
+    try {
+      atlas.validateSql("");
     } catch (AtlasInvalidRequestException e) {
       System.out.println("Validation: " + e.getMessage());
     }
