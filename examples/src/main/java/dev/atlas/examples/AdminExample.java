@@ -5,7 +5,10 @@ import dev.atlas.client.generated.model.ConnectionInfo;
 import dev.atlas.client.generated.model.ListConnectionsResponse;
 import java.util.List;
 
-/** The admin overview, the connections (testing the first one listed), plugins and the semantic layer. */
+/**
+ * The admin overview, the connections (testing the first one listed), plugins and the semantic
+ * layer. Each is a part the server may refuse; the step is skipped when it refuses them all.
+ */
 public final class AdminExample {
   private AdminExample() {}
 
@@ -23,7 +26,8 @@ public final class AdminExample {
     // each part can be refused by the server's configuration; the others still run
     Outcomes.refusable("overview", () -> atlas.admin().overview()).ifPresent(o -> System.out.println(o.getConnections()
         + " connection(s), " + o.getEntities() + " entities, " + o.getPlugins() + " plugin(s), "
-        + o.getQueriesLast24h() + " queries in the last 24 h"));
+        + (o.getQueriesLast24h() == null ? "no count of queries in the last 24 h (the server sent none)"
+            : o.getQueriesLast24h() + " queries in the last 24 h")));
     List<ConnectionInfo> connections = Outcomes.refusable("connections", () -> atlas.admin().connections())
         .map(ListConnectionsResponse::getConnections).orElse(List.of());
     connections.forEach(c -> System.out.println("Connection " + c.getId() + " (" + c.getDbType() + ", group "
