@@ -1,5 +1,6 @@
 package dev.atlas.examples;
 
+import dev.atlas.client.AdminWorkspace;
 import dev.atlas.client.AtlasClient;
 import dev.atlas.client.generated.model.ConnectionInfo;
 import dev.atlas.client.generated.model.ListConnectionsResponse;
@@ -27,7 +28,9 @@ public final class AdminExample {
     Outcomes.refusable("overview", () -> atlas.admin().overview()).ifPresent(o -> System.out.println(o.getConnections()
         + " connection(s), " + o.getEntities() + " entities, " + o.getPlugins() + " plugin(s), "
         + (o.getQueriesLast24h() == null ? "no count of queries in the last 24 h (the server sent none)"
-            : o.getQueriesLast24h() + " queries in the last 24 h")));
+            : o.getQueriesLast24h() + " queries in the last 24 h")
+        + AdminWorkspace.of(o).map(w -> "; workspace " + w.name().orElse("?") + " (" + w.planTier().orElse("no plan")
+            + w.trialEndsAt().map(t -> ", trial ends " + t.raw()).orElse("") + ")").orElse("")));
     List<ConnectionInfo> connections = Outcomes.refusable("connections", () -> atlas.admin().connections())
         .map(ListConnectionsResponse::getConnections).orElse(List.of());
     connections.forEach(c -> System.out.println("Connection " + c.getId() + " (" + c.getDbType() + ", group "
