@@ -306,7 +306,7 @@ public final class AtlasSandbox implements AutoCloseable {
     /**
      * Answers like a real server in simple API-key mode whose key has no active organization:
      * scheduled tasks, the audit log, connections and their test answer 400 {@code bad_request}
-     * "No active organization", and the plugin routes 403 {@code forbidden_role}. For testing code
+     * "No active organization. Set an active org first.", and the plugin routes 403 {@code forbidden_role}. For testing code
      * that must cope with such a server.
      *
      * @return this

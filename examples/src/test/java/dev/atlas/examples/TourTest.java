@@ -72,7 +72,7 @@ class TourTest {
 
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(run.summary().keySet()).as(run.output()).containsExactlyElementsOf(STEPS);
-    String noOrganization = "400 bad_request \"No active organization\"";
+    String noOrganization = "400 bad_request \"No active organization. Set an active org first.\"";
     assertThat(run.summary().get("scheduled tasks")).startsWith("skipped: " + noOrganization);
     assertThat(run.summary().get("audit log")).startsWith("skipped: " + noOrganization);
     assertThat(run.summary().get("admin overview")).startsWith("passed; skipped ")
