@@ -83,7 +83,7 @@ public final class AtlasSandbox implements AutoCloseable {
     ActionHandlers actions = new ActionHandlers(state);
     MiscHandlers misc = new MiscHandlers(validator, state);
     OAuthState oauthState = new OAuthState();
-    this.oauth = new OAuthHandlers(baseUrl(), b.oauth, b.workspaces, oauthState);
+    this.oauth = new OAuthHandlers(baseUrl(), b.oauth, b.workspaces, oauthState, apiKey);
     // the spec's operations, each bound to its handler by operationId
     HandlerTable table = new HandlerTable();
     misc.register(table);
@@ -94,6 +94,7 @@ public final class AtlasSandbox implements AutoCloseable {
     new AdminHandlers(state, warehouse).register(table);
     actions.register(table);
     new OAuthClientHandlers(oauthState, b.workspaces).register(table);
+    new WorkspaceOAuthClientHandlers(oauthState, b.workspaces).register(table);
     this.unsupported = table.unsupported();
     this.router = new Router(apiKey, b.slowDelay, b.operations, table);
     router.mountExtras(misc, oauth);
