@@ -128,8 +128,9 @@ public final class Examples {
             and deletes it (the server's delete disables it and keeps its runs);
           - rollback: only an action that task's run recorded, if the server records one.
           - MCP onboarding: on a server in managed mode, registers one public OAuth client
-            "Claude Desktop" and prints its consent URL (it holds no token and lists as no agent
-            until a user consents in a browser); nothing else.
+            "Claude Desktop", prints its consent URL (it holds no token until a user consents in
+            a browser) and revokes it again where the credential allows it (an admin of the
+            workspace it was registered in); otherwise the summary names the client it leaves.
         Everything else is only read. The audit log keeps the queries that ran. Demos that need
         injected faults (rate limits) run only on the sandbox and are skipped here.""");
   }
