@@ -268,11 +268,12 @@ public final class AtlasClient implements AutoCloseable {
    * @param question the question in plain English
    * @param options conversation, connection, routing, answer style, maximum frame size
    * @param executor runs the (blocking) reads; a rejected task fails the subscriber with onError
+   * @throws IllegalArgumentException for a blank question, before anything is sent
    * @return a cold publisher: each subscription asks the question again
    */
   public Flow.Publisher<StreamEvent> streamQueryPublisher(String question, StreamQueryOptions options,
       Executor executor) {
-    Objects.requireNonNull(question, "question");
+    Streaming.requireQuestion(question); // at once, not at each subscription
     Objects.requireNonNull(options, "options");
     return new StreamPublisher(() -> streaming.streamQuery(question, options, RequestOptions.none()), executor);
   }

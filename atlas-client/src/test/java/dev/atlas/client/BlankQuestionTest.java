@@ -35,6 +35,8 @@ class BlankQuestionTest extends WireMockSupport {
     assertThatThrownBy(() -> client().queryAsync(question)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> client().streamQuery(question)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("question must not be blank");
+    assertThatThrownBy(() -> client().streamQueryPublisher(question, StreamQueryOptions.none()))
+        .isInstanceOf(IllegalArgumentException.class);
     ChatMessage blank = new ChatMessage().id("m1").role(ChatRole.USER)
         .addPartsItem(new ChatMessagePart().type("text").text(question));
     assertThatThrownBy(() -> client().chat(List.of(blank))).isInstanceOf(IllegalArgumentException.class)
