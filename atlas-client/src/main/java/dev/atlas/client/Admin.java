@@ -23,16 +23,26 @@ public final class Admin {
   private final ClientContext ctx;
   private final AdminApi api;
   private final Semantic semantic;
+  private final WorkspaceAgents agents;
 
   Admin(ClientContext ctx) {
     this.ctx = ctx;
     this.api = new AdminApi(ctx.apiClient());
     this.semantic = new Semantic(ctx, api);
+    this.agents = new WorkspaceAgents(ctx, api);
   }
 
   /** @return the semantic-layer endpoints: entities, metrics, glossary, catalog, stats */
   public Semantic semantic() {
     return semantic;
+  }
+
+  /**
+   * @return the workspace's OAuth clients (AI agents), among them those {@code beginConnect}
+   *     registered with a user's credential: list, revoke, rate limit
+   */
+  public WorkspaceAgents agents() {
+    return agents;
   }
 
   /**

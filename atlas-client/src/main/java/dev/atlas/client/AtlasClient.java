@@ -157,7 +157,10 @@ public final class AtlasClient implements AutoCloseable {
    *
    * @param question the question in plain English
    * @return the answer, the SQL the agent ran and the rows it got
-   * @throws AtlasException on any failure (422 {@code validation_error} for an empty question)
+   * @throws IllegalArgumentException for a blank question, before anything is sent (this and
+   *     every other way of asking: the server refuses it here with 422, but the streaming routes
+   *     would start an empty conversation)
+   * @throws AtlasException on any failure
    */
   public QueryResponse query(String question) {
     return query(question, QueryParams.defaults(), RequestOptions.defaults());
@@ -279,6 +282,7 @@ public final class AtlasClient implements AutoCloseable {
    * @param options conversation, connection, routing, answer style, maximum frame size
    * @param requestOptions timeout and headers
    * @return the open stream
+   * @throws IllegalArgumentException for a blank question, before anything is sent
    * @throws AtlasException if the request fails before the stream starts
    * @deprecated use {@link #streamQuery(String, StreamQueryParams, RequestOptions)}
    */
@@ -306,11 +310,12 @@ public final class AtlasClient implements AutoCloseable {
    * @param question the question in plain English
    * @param params conversation, connection, routing, answer style, maximum frame size
    * @param executor runs the (blocking) reads; a rejected task fails the subscriber with onError
+   * @throws IllegalArgumentException for a blank question, before anything is sent
    * @return a cold publisher: each subscription asks the question again
    */
   public Flow.Publisher<StreamEvent> streamQueryPublisher(String question, StreamQueryParams params,
       Executor executor) {
-    Objects.requireNonNull(question, "question");
+    Streaming.requireQuestion(question); // at once, not at each subscription
     Objects.requireNonNull(params, "params");
     return new StreamPublisher(() -> streaming.streamQuery(question, params, RequestOptions.defaults()), executor);
   }
@@ -387,6 +392,7 @@ public final class AtlasClient implements AutoCloseable {
    * @param options conversation, connection, routing, answer style, maximum frame size
    * @param requestOptions timeout and headers
    * @return the open response; close it
+   * @throws IllegalArgumentException when the last message is a user message of blank text only
    * @throws AtlasException if the request fails before the stream starts
    * @deprecated use {@link #chat(List, StreamQueryParams, RequestOptions)}
    */
@@ -792,7 +798,7 @@ public final class AtlasClient implements AutoCloseable {
   }
 
   private static QueryRequest queryBody(String question, QueryParams params) {
-    Objects.requireNonNull(question, "question");
+    Streaming.requireQuestion(question);
     Objects.requireNonNull(params, "params");
     return new QueryRequest().question(question).conversationId(params.conversationId())
         .connectionId(params.connectionId());

@@ -89,6 +89,30 @@ final class ErrorMapper {
     return create(info, null);
   }
 
+  /** What a 5xx {@code auth_error} most likely means when the credential went in {@code X-API-Key}. */
+  static final String WORKSPACE_KEY_HINT = "the key was sent as X-API-Key: a managed-mode workspace key allows "
+      + "about ten requests a day, and once they are spent the server answers 500 auth_error without saying so";
+
+  /**
+   * Adds {@link #WORKSPACE_KEY_HINT} to a 5xx {@code auth_error} that answered a request carrying
+   * {@code X-API-Key} (a managed-mode workspace key): the server hides the reason.
+   *
+   * @param e the mapped exception
+   * @param response the response it maps: the request of its network response carries the
+   *     credential headers added at the network level
+   * @return the exception with the hint, or {@code e}
+   */
+  static AtlasException withCredentialHint(AtlasException e, okhttp3.Response response) {
+    okhttp3.Response network = response.networkResponse();
+    okhttp3.Request sent = network != null ? network.request() : response.request();
+    if (e.status() >= 500 && "auth_error".equals(e.rawCode()) && sent != null && sent.header("X-API-Key") != null) {
+      AtlasException hinted = create(e.info().toBuilder().hint(WORKSPACE_KEY_HINT).build(), e.getCause());
+      hinted.setStackTrace(e.getStackTrace());
+      return hinted;
+    }
+    return e;
+  }
+
   /**
    * Maps a 2xx response whose body could not be understood.
    *

@@ -90,9 +90,12 @@ public final class Mcp {
   }
 
   /**
-   * The OAuth clients ("AI agents") the calling user connected to the active workspace, newest
-   * first, with their token state, rate limit, workspace scope and granted workspaces. A server in
-   * api-key mode answers an empty list.
+   * The OAuth clients ("AI agents") the calling user owns in the active workspace, newest first,
+   * with their token state, rate limit, workspace scope and granted workspaces. A server in api-key
+   * mode answers an empty list. The clients {@link #beginConnect} registers are never among them:
+   * the server gives a registered client no user owner, also after consent. Registered with a
+   * user's credential, such a client belongs to that user's workspace, whose admins list and revoke
+   * it with {@code atlas.admin().agents()}; registered without credentials, it belongs to nobody.
    *
    * @return the agents and the deploy mode
    * @throws AtlasException on failure (401 {@code auth_error} for an MCP access token)

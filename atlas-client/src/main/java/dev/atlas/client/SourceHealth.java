@@ -1,5 +1,7 @@
 package dev.atlas.client;
 
+import dev.atlas.client.generated.model.ConnectionHealth;
+import dev.atlas.client.generated.model.ConnectionInfo;
 import dev.atlas.client.generated.model.HealthResponse;
 import dev.atlas.client.time.AtlasTimestamp;
 import java.util.Collections;
@@ -48,6 +50,27 @@ public final class SourceHealth {
       report.getSources().forEach((id, h) -> of(h).ifPresent(s -> out.put(id, s)));
     }
     return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * A connection's last health result as the {@link ConnectionHealth} that testing a connection
+   * answers: the server always sends its status, latency and check time. The spec leaves
+   * {@code health} untyped (1.0.0's getter returns {@code Object}), so this converts it.
+   *
+   * @param connection a connection of {@code atlas.admin().connections()}
+   * @return its health; empty when it has none, or when it lacks one of the three (then
+   *     {@link #of(Object)} still reads what is there)
+   */
+  public static Optional<ConnectionHealth> connectionHealth(ConnectionInfo connection) {
+    Objects.requireNonNull(connection, "connection");
+    if (!(connection.getHealth() instanceof Map<?, ?> m)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Json.gson().fromJson(Json.gson().toJsonTree(m), ConnectionHealth.class));
+    } catch (RuntimeException e) {
+      return Optional.empty(); // a required field missing or of another type
+    }
   }
 
   /** @return the state as sent ({@code healthy}, {@code degraded}, {@code unhealthy}, or a newer one) */

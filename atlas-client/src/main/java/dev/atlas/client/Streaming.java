@@ -19,8 +19,20 @@ final class Streaming {
     this.api = new ChatApi(ctx.apiClient());
   }
 
-  AtlasStream streamQuery(String question, StreamQueryParams options, RequestOptions requestOptions) {
+  /**
+   * Refuses a blank question before anything is sent: {@code POST /api/v1/query} answers it with
+   * 422, but {@code POST /api/v1/chat} accepts it and starts an empty conversation.
+   */
+  static String requireQuestion(String question) {
     Objects.requireNonNull(question, "question");
+    if (question.isBlank()) {
+      throw new IllegalArgumentException("question must not be blank");
+    }
+    return question;
+  }
+
+  AtlasStream streamQuery(String question, StreamQueryParams options, RequestOptions requestOptions) {
+    requireQuestion(question);
     ChatMessage message = new ChatMessage().id(UUID.randomUUID().toString()).role(ChatRole.USER)
         .addPartsItem(new ChatMessagePart().type("text").text(question));
     Transport.Opened o = open(List.of(message), options, requestOptions);
@@ -31,6 +43,11 @@ final class Streaming {
     Objects.requireNonNull(messages, "messages");
     if (messages.isEmpty()) {
       throw new IllegalArgumentException("messages must not be empty");
+    }
+    ChatMessage last = messages.get(messages.size() - 1);
+    if (last.getRole() == ChatRole.USER && last.getParts() != null && last.getParts().stream()
+        .allMatch(p -> "text".equals(p.getType()) && (p.getText() == null || p.getText().isBlank()))) {
+      throw new IllegalArgumentException("the last user message must not be blank");
     }
     Transport.Opened o = open(messages, options, requestOptions);
     return ChatResponse.of(o.call(), o.response(), maxEventBytes(options), o.trace());

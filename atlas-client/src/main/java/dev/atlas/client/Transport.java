@@ -199,9 +199,9 @@ final class Transport {
     }
     JsonObject o = ErrorEnvelope.parseObject(body);
     if (o == null || ErrorEnvelope.isEnvelope(o)) {
-      throw ErrorMapper.fromErrorResponse(response.code(), response.header("Content-Type"),
-          response.header("Retry-After"), redactor.apply(body), method(response), path(response), op.resourceId(),
-          clock);
+      throw ErrorMapper.withCredentialHint(ErrorMapper.fromErrorResponse(response.code(),
+          response.header("Content-Type"), response.header("Retry-After"), redactor.apply(body), method(response),
+          path(response), op.resourceId(), clock), response);
     }
     trace.body(body);
     try {
@@ -234,8 +234,9 @@ final class Transport {
     } catch (IOException e) {
       body = null;
     }
-    return ErrorMapper.fromErrorResponse(response.code(), response.header("Content-Type"), response.header("Retry-After"),
-        body, method(response), path(response), resourceId, clock);
+    return ErrorMapper.withCredentialHint(ErrorMapper.fromErrorResponse(response.code(),
+        response.header("Content-Type"), response.header("Retry-After"), body, method(response), path(response),
+        resourceId, clock), response);
   }
 
   private <T> T parseSuccess(Response response, Type type, boolean safeToRepeat, CallTrace trace) {

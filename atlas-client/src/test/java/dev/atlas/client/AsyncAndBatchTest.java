@@ -48,7 +48,7 @@ class AsyncAndBatchTest extends WireMockSupport {
   void anAsyncFailureIsTheTypedExceptionItself() {
     wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json")
         .withBody("{\"error\":\"validation_error\",\"message\":\"empty\"}")));
-    CompletableFuture<QueryResponse> f = client().queryAsync("");
+    CompletableFuture<QueryResponse> f = client().queryAsync("q");
     assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
         .cause().isInstanceOf(AtlasInvalidRequestException.class);
     assertThatThrownBy(f::join).isInstanceOf(CompletionException.class).cause()

@@ -140,7 +140,7 @@ class ErrorHandlingTest extends WireMockSupport {
     respond(422, "application/json", "{\"error\":\"validation_error\",\"message\":\"Invalid request body\",\"details\":"
         + "[{\"origin\":\"string\",\"code\":\"too_small\",\"minimum\":1,\"inclusive\":true,\"path\":[\"question\"],"
         + "\"message\":\"Too small: expected string to have >=1 characters\"}]}");
-    assertThatThrownBy(() -> client().query("")).isInstanceOfSatisfying(AtlasInvalidRequestException.class, e -> {
+    assertThatThrownBy(() -> client().query("q")).isInstanceOfSatisfying(AtlasInvalidRequestException.class, e -> {
       assertThat(e.requestId()).isEmpty();
       assertThat(e.details()).hasSize(1);
       assertThat(e.details().get(0).getCode()).isEqualTo("too_small");

@@ -220,7 +220,27 @@ class OperationsTest extends WireMockSupport {
         c("revokeOAuthClient", "POST", "/api/v1/me/oauth-clients/a%2Fb%20c/revoke", none, null,
             a -> a.mcp().revokeAgent("a/b c"),
             r -> assertThat(((dev.atlas.client.generated.model.RevokeOAuthClientResponse) r).getTokensRevoked())
-                .isEqualTo(4)));
+                .isEqualTo(4)),
+        c("listWorkspaceOAuthClients", "GET", "/api/v1/admin/oauth-clients", none, null, a -> a.admin().agents().list(),
+            r -> assertThat(((dev.atlas.client.generated.model.ListWorkspaceOAuthClientsResponse) r).getClients())
+                .singleElement().satisfies(x -> {
+                  assertThat(x.getClientName()).isEqualTo("Claude Desktop");
+                  assertThat(x.getTokenState().getValue()).isEqualTo("reconnect_required");
+                  assertThat(x.getCreatedAt().isParsed()).isTrue();
+                  assertThat(x.getRateLimitPerMinute()).isNull();
+                })),
+        c("revokeWorkspaceOAuthClient", "POST", "/api/v1/admin/oauth-clients/a%2Fb%20c/revoke", none, null,
+            a -> a.admin().agents().revoke("a/b c"),
+            r -> assertThat(((dev.atlas.client.generated.model.RevokeOAuthClientResponse) r).getTokensRevoked())
+                .isEqualTo(2)),
+        c("setWorkspaceOAuthClientRateLimit", "PATCH", "/api/v1/admin/oauth-clients/kQ3v/rate-limit", none,
+            "{\"requestsPerMinute\":120}", a -> a.admin().agents().setRateLimit("kQ3v", 120),
+            r -> assertThat(((dev.atlas.client.generated.model.SetOAuthClientRateLimitResponse) r).getRateLimitPerMinute())
+                .isEqualTo(120)),
+        c("setWorkspaceOAuthClientRateLimit", "PATCH", "/api/v1/admin/oauth-clients/kQ3v/rate-limit", none,
+            "{\"requestsPerMinute\":null}", a -> a.admin().agents().clearRateLimit("kQ3v"),
+            r -> assertThat(((dev.atlas.client.generated.model.SetOAuthClientRateLimitResponse) r).getSuccess())
+                .isTrue()));
   }
 
   static Map<String, String> auditQuery() {

@@ -97,11 +97,43 @@ class ServerFieldsTest extends WireMockSupport {
     assertThat(h.checkedAt().orElseThrow().toInstant()).contains(java.time.Instant.parse("2026-11-22T07:58:28Z"));
     assertThat(h.fields()).containsEntry("extra", true);
     assertThat(SourceHealth.of(connections.get(1).getHealth())).isEmpty();
+    dev.atlas.client.generated.model.ConnectionHealth typed = SourceHealth.connectionHealth(connections.get(0))
+        .orElseThrow();
+    assertThat(typed.getStatus().getValue()).isEqualTo("healthy");
+    assertThat(typed.getLatencyMs()).isEqualByComparingTo("12");
+    assertThat(typed.getCheckedAt().toInstant()).contains(java.time.Instant.parse("2026-11-22T07:58:28Z"));
+    assertThat(typed.getCheckedAt().raw()).startsWith("Sun Nov 22 2026");
+    assertThat(SourceHealth.connectionHealth(connections.get(1))).isEmpty();
 
     dev.atlas.client.generated.model.HealthResponse report = dev.atlas.client.generated.invoker.JSON.getGson().fromJson(
         SpecExamples.successExample("getHealth"), dev.atlas.client.generated.model.HealthResponse.class);
     report.putSourcesItem("warehouse", java.util.Map.of("status", "degraded", "checkedAt", "2026-11-27T08:00:00Z"));
     assertThat(SourceHealth.sources(report).get("warehouse").checkedAt().orElseThrow().toInstant())
         .contains(java.time.Instant.parse("2026-11-27T08:00:00Z"));
+  }
+
+  @Test
+  void theOverviewsWorkspaceIsTyped() {
+    wm.stubFor(get(urlPathEqualTo("/api/v1/admin/overview")).willReturn(okJson("{\"connections\":1,\"entities\":3,"
+        + "\"plugins\":0,\"queriesLast24h\":null,\"workspace\":{\"id\":\"org-1\",\"name\":\"Acme\",\"slug\":\"acme\","
+        + "\"planTier\":\"trial\",\"planName\":\"Trial\",\"trialEndsAt\":\"2026-12-20T00:00:00.000Z\","
+        + "\"trial_started_at\":\"Sun Dec 06 2026 05:08:32 GMT+0000 (Coordinated Universal Time)\",\"region\":\"eu\","
+        + "\"seats\":5}}")));
+    dev.atlas.client.generated.model.AdminOverview overview = client().admin().overview();
+    AdminWorkspace w = AdminWorkspace.of(overview).orElseThrow();
+    assertThat(w.id()).contains("org-1");
+    assertThat(w.name()).contains("Acme");
+    assertThat(w.slug()).contains("acme");
+    assertThat(w.planTier()).contains("trial");
+    assertThat(w.planName()).contains("Trial");
+    assertThat(w.region()).contains("eu");
+    assertThat(w.trialEndsAt().orElseThrow().toInstant()).contains(java.time.Instant.parse("2026-12-20T00:00:00Z"));
+    assertThat(w.trialStartedAt().orElseThrow().toInstant()).contains(java.time.Instant.parse("2026-12-06T05:08:32Z"));
+    assertThat(w.fields()).containsKey("seats").as("kept in the server's order").containsKey("slug");
+    assertThat(overview.getQueriesLast24h()).isNull();
+
+    wm.stubFor(get(urlPathEqualTo("/api/v1/admin/overview")).willReturn(okJson("{\"connections\":1,\"entities\":3,"
+        + "\"plugins\":0,\"workspace\":null}")));
+    assertThat(AdminWorkspace.of(client().admin().overview())).isEmpty();
   }
 }

@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>What it does not emulate: other auth modes than a simple key (no sessions, SSO, BYOT, roles:
  * the key is an admin), LLM providers (answers are scripted), more than one connection
- * ({@code default} unless {@link Builder#connection(String, String)} names it), plugins (none installed), scheduler timing (tasks run only when triggered),
+ * ({@code default} unless {@link Builder#connection(String, String)} names it), plugins (none installed), a scheduler
+ * (tasks run only when triggered, and, as on a real server, only once due; see {@link #advanceClock(Duration)}),
  * deliveries (recorded, never sent), and the server's full validation messages.
  */
 public final class AtlasSandbox implements AutoCloseable {
@@ -60,6 +61,7 @@ public final class AtlasSandbox implements AutoCloseable {
   private final String demoActionId;
   private final OAuthHandlers oauth;
   private final Map<String, String> unsupported;
+  private final SandboxState state;
 
   private AtlasSandbox(Builder b) throws IOException {
     this.apiKey = b.apiKey;
@@ -73,13 +75,15 @@ public final class AtlasSandbox implements AutoCloseable {
     server.setExecutor(executor);
     SqlValidator validator = new SqlValidator(new LinkedHashSet<>(Warehouse.TABLES));
     SandboxState state = new SandboxState();
+    this.state = state;
+    state.tasksDueAtOnce = b.tasksDueAtOnce;
     state.connectionId = b.connectionId;
     state.groupId = b.groupId;
     QueryHandlers queries = new QueryHandlers(state, new Agent(warehouse, validator), b.pacing);
     ActionHandlers actions = new ActionHandlers(state);
     MiscHandlers misc = new MiscHandlers(validator, state);
     OAuthState oauthState = new OAuthState();
-    this.oauth = new OAuthHandlers(baseUrl(), b.oauth, b.workspaces, oauthState);
+    this.oauth = new OAuthHandlers(baseUrl(), b.oauth, b.workspaces, oauthState, apiKey);
     // the spec's operations, each bound to its handler by operationId
     HandlerTable table = new HandlerTable();
     misc.register(table);
@@ -90,6 +94,7 @@ public final class AtlasSandbox implements AutoCloseable {
     new AdminHandlers(state, warehouse).register(table);
     actions.register(table);
     new OAuthClientHandlers(oauthState, b.workspaces).register(table);
+    new WorkspaceOAuthClientHandlers(oauthState, b.workspaces).register(table);
     this.unsupported = table.unsupported();
     this.router = new Router(apiKey, b.slowDelay, b.operations, table);
     router.mountExtras(misc, oauth);
@@ -179,6 +184,23 @@ public final class AtlasSandbox implements AutoCloseable {
     router.injectFault(fault);
   }
 
+  /**
+   * Moves the sandbox's clock forward. The clock starts at 2026-11-22T08:00:00Z and advances a second
+   * for each timestamp the sandbox writes; it is what a scheduled task's {@code nextRunAt} is
+   * computed on. As on a real server, a task is run when triggered only once its {@code nextRunAt}
+   * has passed (before that: 500 {@code internal_error}): a task created with {@code * * * * *} is
+   * due at the next minute boundary. Move the clock past {@code nextRunAt} instead of waiting.
+   *
+   * @param duration how far, not negative
+   */
+  public void advanceClock(Duration duration) {
+    Objects.requireNonNull(duration, "duration");
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("the clock only moves forward: " + duration);
+    }
+    state.advance(duration);
+  }
+
   /** Stops the server and drops the warehouse. */
   @Override
   public void close() {
@@ -224,6 +246,7 @@ public final class AtlasSandbox implements AutoCloseable {
     private String connectionId = "default";
     private String groupId = "default";
     private java.util.List<dev.atlas.client.spec.SpecOperation> operations = OpenApiSpec.operations();
+    private boolean tasksDueAtOnce;
 
     private Builder() {}
 
@@ -284,7 +307,7 @@ public final class AtlasSandbox implements AutoCloseable {
     /**
      * Answers like a real server in simple API-key mode whose key has no active organization:
      * scheduled tasks, the audit log, connections and their test answer 400 {@code bad_request}
-     * "No active organization", and the plugin routes 403 {@code forbidden_role}. For testing code
+     * "No active organization. Set an active org first.", and the plugin routes 403 {@code forbidden_role}. For testing code
      * that must cope with such a server.
      *
      * @return this
@@ -316,6 +339,20 @@ public final class AtlasSandbox implements AutoCloseable {
     public Builder connection(String id, String groupId) {
       this.connectionId = Objects.requireNonNull(id, "id");
       this.groupId = Objects.requireNonNull(groupId, "groupId");
+      return this;
+    }
+
+    /**
+     * Makes every new scheduled task due at once: its {@code nextRunAt} is its creation time, so it
+     * can be triggered right after it is created. A real server refuses that until the cron's next
+     * time has passed; use this only for code that cannot move the clock with
+     * {@link AtlasSandbox#advanceClock(Duration)} (e.g. a program in another process that would
+     * otherwise wait for the minute to pass).
+     *
+     * @return this
+     */
+    public Builder tasksDueAtOnce() {
+      this.tasksDueAtOnce = true;
       return this;
     }
 

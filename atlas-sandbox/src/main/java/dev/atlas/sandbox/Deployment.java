@@ -31,7 +31,7 @@ final class Deployment {
     if (!organization) {
       if (path.startsWith("/api/v1/scheduled-tasks") || path.startsWith("/api/v1/admin/audit")
           || path.startsWith("/api/v1/admin/connections")) {
-        throw new Reject(400, "bad_request", "No active organization");
+        throw new Reject(400, "bad_request", "No active organization. Set an active org first.");
       }
       if (path.startsWith("/api/v1/admin/plugins")) {
         throw new Reject(403, "forbidden_role", "Platform admin role required");

@@ -12,10 +12,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * {@code /api/v1/me/oauth-clients}: the OAuth clients (AI agents) of the caller, who is the API
- * key's user, and their revocation. A client shows once its user consented (the server lists
- * only clients with an owner). With OAuth off no client can register, so the list is empty and
- * every revocation is 404, as on a server in api-key mode.
+ * {@code /api/v1/me/oauth-clients}: the OAuth clients (AI agents) the caller, who is the API key's
+ * user, owns, and their revocation. As on the server, dynamic registration never sets a user
+ * owner, also not at consent: a registered client is never listed here and its revocation here is
+ * 404 (the workspace's admins see it in {@link WorkspaceOAuthClientHandlers} when it was registered
+ * with the user's credential). With OAuth off no client can register either, as in api-key mode.
  */
 final class OAuthClientHandlers {
   private final OAuthState oauth;
@@ -40,23 +41,7 @@ final class OAuthClientHandlers {
       Collections.reverse(owned);
       owned.sort(Comparator.comparing((OAuthState.Client x) -> x.createdAt).reversed());
       for (OAuthState.Client x : owned) {
-        Instant lastUsed = x.storedAccessTokens.isEmpty() ? null : x.storedAccessTokens.get(x.storedAccessTokens.size() - 1);
-        boolean liveAccess = lastUsed != null && lastUsed.plusSeconds(OAuthState.ACCESS_TTL_SECONDS).isAfter(now);
-        JsonObject o = new JsonObject();
-        o.addProperty("clientId", x.id);
-        o.addProperty("clientName", x.name);
-        o.add("redirectUris", Wire.strings(x.redirectUris));
-        o.addProperty("createdAt", Wire.iso(x.createdAt));
-        o.addProperty("updatedAt", Wire.iso(x.updatedAt));
-        o.addProperty("disabled", false);
-        o.add("type", JsonNull.INSTANCE);
-        o.add("lastUsedAt", lastUsed == null ? JsonNull.INSTANCE : new JsonPrimitive(Wire.iso(lastUsed)));
-        o.addProperty("tokenCount", x.storedAccessTokens.size());
-        o.addProperty("tokenState", liveAccess || oauth.hasLiveRefresh(x.id, now) ? "active" : "reconnect_required");
-        o.add("rateLimitPerMinute", JsonNull.INSTANCE);
-        o.addProperty("workspaceScope", workspaces.size() > 1 ? "multi" : "single");
-        o.add("grantedWorkspaceIds", Wire.strings(workspaces.size() > 1 ? workspaces : List.of()));
-        list.add(o);
+        list.add(row(oauth, x, workspaces, now));
       }
     }
     JsonObject out = new JsonObject();
@@ -65,8 +50,29 @@ final class OAuthClientHandlers {
     c.json(200, out);
   }
 
-  void revokeClient(Call c) throws IOException {
-    String id = c.param(1);
+  /** @return the client as both lists send it; the caller holds {@code synchronized (oauth)} */
+  static JsonObject row(OAuthState oauth, OAuthState.Client x, List<String> workspaces, Instant now) {
+    Instant lastUsed = x.storedAccessTokens.isEmpty() ? null : x.storedAccessTokens.get(x.storedAccessTokens.size() - 1);
+    boolean liveAccess = lastUsed != null && lastUsed.plusSeconds(OAuthState.ACCESS_TTL_SECONDS).isAfter(now);
+    JsonObject o = new JsonObject();
+    o.addProperty("clientId", x.id);
+    o.addProperty("clientName", x.name);
+    o.add("redirectUris", Wire.strings(x.redirectUris));
+    o.addProperty("createdAt", Wire.iso(x.createdAt));
+    o.addProperty("updatedAt", Wire.iso(x.updatedAt));
+    o.addProperty("disabled", false);
+    o.add("type", JsonNull.INSTANCE);
+    o.add("lastUsedAt", lastUsed == null ? JsonNull.INSTANCE : new JsonPrimitive(Wire.iso(lastUsed)));
+    o.addProperty("tokenCount", x.storedAccessTokens.size());
+    o.addProperty("tokenState", liveAccess || oauth.hasLiveRefresh(x.id, now) ? "active" : "reconnect_required");
+    o.add("rateLimitPerMinute", x.rateLimitPerMinute == null ? JsonNull.INSTANCE : new JsonPrimitive(x.rateLimitPerMinute));
+    o.addProperty("workspaceScope", workspaces.size() > 1 ? "multi" : "single");
+    o.add("grantedWorkspaceIds", Wire.strings(workspaces.size() > 1 ? workspaces : List.of()));
+    return o;
+  }
+
+  /** 422 for an id over 255 characters, as the server's path validation answers. */
+  static void checkId(String id) {
     if (id.length() > 255) {
       JsonObject detail = new JsonObject();
       detail.addProperty("origin", "string");
@@ -77,6 +83,11 @@ final class OAuthClientHandlers {
       detail.addProperty("message", "Too big: expected string to have <=255 characters");
       throw new Reject(422, "validation_error", "Invalid path parameters", Wire.object("details", Wire.array(detail)));
     }
+  }
+
+  void revokeClient(Call c) throws IOException {
+    String id = c.param(1);
+    checkId(id);
     int revoked;
     synchronized (oauth) {
       OAuthState.Client client = oauth.client(id);

@@ -33,18 +33,30 @@ final class OAuthHandlers {
   private final String base;
   private final boolean enabled;
   private final List<String> workspaces;
+  private final String apiKey;
 
   /**
    * @param base the sandbox's base URL
    * @param enabled false to answer as a server in api-key mode
    * @param workspaces the user's workspaces, the active one first
    * @param oauth the clients and tokens
+   * @param apiKey the signed-in user's credential (the sandbox's API key)
    */
-  OAuthHandlers(String base, boolean enabled, List<String> workspaces, OAuthState oauth) {
+  OAuthHandlers(String base, boolean enabled, List<String> workspaces, OAuthState oauth, String apiKey) {
     this.oauth = oauth;
     this.base = base;
     this.enabled = enabled;
     this.workspaces = List.copyOf(workspaces);
+    this.apiKey = apiKey;
+  }
+
+  /** @return whether the request carries the signed-in user's credential, as Bearer or in {@code X-API-Key} */
+  private boolean signedIn(Call c) {
+    String auth = c.ex.getRequestHeaders().getFirst("Authorization");
+    String key = c.ex.getRequestHeaders().getFirst("X-API-Key");
+    String presented = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim()
+        : key != null ? key.trim() : null;
+    return apiKey.equals(presented);
   }
 
   String issuer() {
@@ -175,6 +187,8 @@ final class OAuthHandlers {
     OAuthState.Client client;
     synchronized (oauth) {
       client = new OAuthState.Client(oauth.randomId(32), name, redirects, scope, now);
+      // with the user's credential the client joins the user's active workspace (still no user owner)
+      client.workspace = signedIn(c) ? workspaces.get(0) : null;
       oauth.clients.put(client.id, client);
     }
     JsonObject out = new JsonObject();
@@ -231,7 +245,6 @@ final class OAuthHandlers {
       String code = oauth.randomId(32);
       synchronized (oauth) {
         oauth.codes.put(code, new OAuthState.Code(client.id, redirect, q.get("code_challenge"), q.get("scope")));
-        client.owned = true;
         client.updatedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
       }
       back.put("code", code);

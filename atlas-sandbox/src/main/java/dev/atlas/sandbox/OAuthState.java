@@ -21,7 +21,11 @@ import java.util.Map;
  * by its own monitor: every reader and writer holds {@code synchronized (oauth)}.
  */
 final class OAuthState {
-  /** A registered client. The owner is set at consent, as the list shows only owned clients. */
+  /**
+   * A registered client. As on the server, dynamic registration sets no user owner, ever (so the
+   * caller's own list never shows it); registered with a signed-in user's credential it belongs to
+   * that user's active workspace, without credentials to none.
+   */
   static final class Client {
     final String id;
     final String name;
@@ -29,7 +33,12 @@ final class OAuthState {
     final String scope;
     final Instant createdAt;
     Instant updatedAt;
+    /** Whether a user owns it: never set by registration or consent, as on the server. */
     boolean owned;
+    /** The workspace it belongs to, or null for one registered without credentials. */
+    String workspace;
+    /** The client's own requests-per-minute limit, or null for the workspace default. */
+    Integer rateLimitPerMinute;
     /** Issue times of the opaque access tokens stored for it. */
     final List<Instant> storedAccessTokens = new ArrayList<>();
 

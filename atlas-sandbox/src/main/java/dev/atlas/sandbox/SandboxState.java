@@ -30,10 +30,18 @@ final class SandboxState {
   String groupId = "default";
   private long clockMillis = Instant.parse("2026-11-22T08:00:00Z").toEpochMilli();
 
+  /** Whether a new task is due at once (its nextRunAt its creation time), unlike on a real server. */
+  boolean tasksDueAtOnce;
+
   /** Advances the sandbox clock a second per call: ordering by time is stable and distinct. */
   synchronized Instant now() {
     clockMillis += 1000;
     return Instant.ofEpochMilli(clockMillis);
+  }
+
+  /** Moves the sandbox clock forward, e.g. past a scheduled task's next run time. */
+  synchronized void advance(java.time.Duration d) {
+    clockMillis += d.toMillis();
   }
 
   /** @return the conversation; an unknown one is 404 */

@@ -4,21 +4,21 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The scheduled-task routes: list, create, get, update, delete (which disables), and runs. A task
- * runs only when triggered: it asks its question, records its delivery as an action, and keeps the run.
+ * runs only when triggered, and, as on a real server, only once it is due: its {@code nextRunAt}
+ * (the next time its cron expression matches, on the sandbox clock) has passed; triggering it
+ * earlier answers 500 {@code internal_error}. A run asks the question, records its delivery as an
+ * action, keeps the run and moves {@code nextRunAt} on.
  */
 final class TaskHandlers {
-  private static final Pattern CRON = Pattern.compile("^\\s*(\\S+\\s+){4}\\S+\\s*$");
 
   private final SandboxState state;
   private final QueryHandlers queries;
@@ -91,7 +91,7 @@ final class TaskHandlers {
     task.addProperty("approvalMode", body.has("approvalMode") ? Wire.optText(body, "approvalMode") : "auto");
     task.addProperty("enabled", true);
     task.add("lastRunAt", JsonNull.INSTANCE);
-    task.addProperty("nextRunAt", Wire.iso(t.plus(Duration.ofDays(1))));
+    setNextRun(task, state.tasksDueAtOnce ? t : Cron.parse(cron).next(t));
     task.addProperty("createdAt", Wire.iso(t));
     task.addProperty("updatedAt", Wire.iso(t));
     synchronized (state) {
@@ -132,7 +132,11 @@ final class TaskHandlers {
           task.add(f, body.get(f));
         }
       }
-      task.addProperty("updatedAt", Wire.iso(state.now()));
+      Instant t = state.now();
+      if (body.has("cronExpression")) {
+        setNextRun(task, Cron.parse(task.get("cronExpression").getAsString()).next(t));
+      }
+      task.addProperty("updatedAt", Wire.iso(t));
       out = task.deepCopy();
     }
     out.add("warnings", new JsonArray());
@@ -149,11 +153,16 @@ final class TaskHandlers {
     c.noContent();
   }
 
+  /** Runs the task now if it is due; a task whose next run time has not passed is refused, as the server refuses it. */
   void trigger(Call c) throws IOException {
     String tid = c.uuidParam(1);
     JsonObject task;
     synchronized (state) {
       task = state.task(tid).deepCopy();
+      Instant next = nextRun(task);
+      if (next == null || state.now().isBefore(next)) {
+        throw new Reject(500, "internal_error", "Failed to trigger scheduled task");
+      }
     }
     String question = task.get("question").getAsString();
     QueryHandlers.Asked asked = queries.ask(new JsonObject(), question);
@@ -180,7 +189,9 @@ final class TaskHandlers {
     run.addProperty("createdAt", Wire.iso(t));
     synchronized (state) {
       state.runs.get(tid).add(0, run);
-      state.tasks.get(tid).addProperty("lastRunAt", Wire.iso(t));
+      JsonObject stored = state.tasks.get(tid);
+      stored.addProperty("lastRunAt", Wire.iso(t));
+      setNextRun(stored, Cron.parse(stored.get("cronExpression").getAsString()).next(t));
     }
     JsonObject out = new JsonObject();
     out.addProperty("message", "Task triggered");
@@ -202,10 +213,27 @@ final class TaskHandlers {
     c.json(200, out);
   }
 
+  private static void setNextRun(JsonObject task, Instant next) {
+    if (next == null) {
+      task.add("nextRunAt", JsonNull.INSTANCE);
+    } else {
+      task.addProperty("nextRunAt", Wire.iso(next));
+    }
+  }
+
+  private static Instant nextRun(JsonObject task) {
+    String next = Wire.optText(task, "nextRunAt");
+    return next == null ? null : Instant.parse(next);
+  }
+
   private static void checkTaskFields(JsonObject body) {
     String cron = Wire.optText(body, "cronExpression");
-    if (cron != null && !CRON.matcher(cron).matches()) {
-      throw new Reject(400, "invalid_request", "Invalid cron expression: expected 5 fields");
+    if (cron != null) {
+      try {
+        Cron.parse(cron);
+      } catch (IllegalArgumentException e) {
+        throw new Reject(400, "invalid_request", "Invalid cron expression: " + e.getMessage());
+      }
     }
     String channel = Wire.optText(body, "deliveryChannel");
     if (channel != null && !Set.of("email", "slack", "webhook").contains(channel)) {

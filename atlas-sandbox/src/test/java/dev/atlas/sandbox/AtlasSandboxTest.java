@@ -32,6 +32,10 @@ import dev.atlas.client.Page;
 import dev.atlas.client.retry.RetryPolicy;
 import dev.atlas.client.AtlasStream;
 import dev.atlas.client.StreamEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -130,10 +134,11 @@ class AtlasSandboxTest {
 
   @Test
   void queryErrorsAreTheContractsEnvelopes() {
-    assertThatThrownBy(() -> atlas.query("")).isInstanceOfSatisfying(AtlasInvalidRequestException.class, e -> {
+    // the client refuses a blank question before sending; an empty SQL text gets the server's 422
+    assertThatThrownBy(() -> atlas.validateSql("")).isInstanceOfSatisfying(AtlasInvalidRequestException.class, e -> {
       assertThat(e.status()).isEqualTo(422);
       assertThat(e.details()).hasSize(1);
-      assertThat(e.details().get(0).getPath()).containsExactly("question");
+      assertThat(e.details().get(0).getPath()).containsExactly("sql");
       assertThat(e.requestId()).isEmpty();
     });
     assertThatThrownBy(() -> atlas.query("q", QueryParams.defaults().withConversationId("not-a-uuid")))
@@ -217,7 +222,21 @@ class AtlasSandboxTest {
     var task = atlas.scheduledTasks().create(input);
     assertThat(task.getWarnings()).isEmpty();
     assertThat(atlas.scheduledTasks().list().items()).extracting(t -> t.getId()).contains(task.getId());
+    // as on a real server: not due until its next run time (the next 09:00) has passed
+    Instant created = task.getCreatedAt().toInstant().orElseThrow();
+    Instant next = task.getNextRunAt().toInstant().orElseThrow();
+    assertThat(next).isAfter(created);
+    assertThat(next.atZone(ZoneOffset.UTC).toLocalTime()).isEqualTo(LocalTime.of(9, 0));
+    assertThatThrownBy(() -> atlas.scheduledTasks().trigger(task.getId(), RequestOptions.builder().maxRetries(0)
+        .build())).isInstanceOfSatisfying(AtlasServerException.class, e -> {
+          assertThat(e.status()).isEqualTo(500);
+          assertThat(e.rawCode()).isEqualTo("internal_error");
+        });
+    assertThat(atlas.scheduledTasks().listRuns(task.getId(), 5)).isEmpty();
+    sandbox.advanceClock(Duration.between(created, next));
     atlas.scheduledTasks().trigger(task.getId());
+    assertThat(atlas.scheduledTasks().get(task.getId()).getNextRunAt().toInstant()).as("moved to the next day")
+        .hasValue(next.plus(Duration.ofDays(1)));
     List<ScheduledTaskRun> runs = atlas.scheduledTasks().listRuns(task.getId(), 5);
     assertThat(runs).hasSize(1);
     assertThat(runs.get(0).getStatus().getValue()).isEqualTo("success");

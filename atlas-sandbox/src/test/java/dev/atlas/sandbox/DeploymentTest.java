@@ -40,7 +40,7 @@ class DeploymentTest {
           () -> atlas.admin().auditStats()}) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(AtlasInvalidRequestException.class, e -> {
           assertThat(e.rawCode()).isEqualTo("bad_request");
-          assertThat(e.serverMessage()).contains("No active organization");
+          assertThat(e.serverMessage()).contains("No active organization. Set an active org first.");
         });
       }
       assertThatThrownBy(() -> atlas.admin().plugins()).isInstanceOfSatisfying(AtlasPermissionException.class,

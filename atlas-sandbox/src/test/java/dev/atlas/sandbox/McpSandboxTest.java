@@ -8,8 +8,7 @@ import com.google.gson.JsonParser;
 import dev.atlas.client.AtlasClient;
 import dev.atlas.client.errors.AtlasInvalidRequestException;
 import dev.atlas.client.errors.AtlasNotFoundException;
-import dev.atlas.client.generated.model.ListOAuthClientsResponse;
-import dev.atlas.client.generated.model.OAuthClient;
+import dev.atlas.client.generated.model.ListWorkspaceOAuthClientsResponse;
 import dev.atlas.client.generated.model.OAuthTokenState;
 import dev.atlas.client.mcp.AtlasMcp;
 import dev.atlas.client.mcp.AtlasMcpException;
@@ -98,12 +97,8 @@ class McpSandboxTest {
     assertThat(atlas.mcp().buildConfig(McpClientType.CLAUDE_DESKTOP, tokens).url())
         .isEqualTo(s.baseUrl() + "/mcp/ws-sandbox");
 
-    ListOAuthClientsResponse list = atlas.mcp().listAgents();
-    OAuthClient agent = list.getClients().get(0);
-    assertThat(agent.getClientId()).isEqualTo(tokens.clientId());
-    assertThat(agent.getClientName()).isEqualTo("Claude Desktop");
-    assertThat(agent.getTokenState()).isEqualTo(OAuthTokenState.ACTIVE);
-    assertThat(agent.getCreatedAt().isParsed()).isTrue();
+    // as on the server: a registered client gets no user owner, also after consent
+    assertThat(atlas.mcp().listAgents().getClients()).isEmpty();
 
     McpTokens refreshed = atlas.mcp().onboarding().refresh(tokens);
     assertThat(s.isSignedAccessToken(refreshed.accessToken())).isTrue();
@@ -111,12 +106,74 @@ class McpSandboxTest {
     assertThatThrownBy(() -> atlas.mcp().onboarding().refresh(tokens)).as("the old refresh token was rotated out")
         .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.oauthError()).contains("invalid_grant"));
 
-    assertThat(atlas.mcp().revokeAgent(tokens.clientId()).getTokensRevoked()).isEqualTo(1);
-    assertThat(atlas.mcp().listAgents().getClients()).isEmpty();
-    assertThatThrownBy(() -> atlas.mcp().revokeAgent(tokens.clientId())).isInstanceOf(AtlasNotFoundException.class);
-    assertThatThrownBy(() -> atlas.mcp().onboarding().refresh(refreshed)).isInstanceOf(AtlasMcpException.class);
+    assertThatThrownBy(() -> atlas.mcp().revokeAgent(tokens.clientId())).as("not the caller's own client")
+        .isInstanceOfSatisfying(AtlasNotFoundException.class, e -> assertThat(e.serverMessage())
+            .contains("OAuth client not found."));
     assertThat(spec.validated).contains("GET /api/v1/me/oauth-clients -> 200",
-        "POST /api/v1/me/oauth-clients/" + tokens.clientId() + "/revoke -> 200");
+        "POST /api/v1/me/oauth-clients/" + tokens.clientId() + "/revoke -> 404");
+  }
+
+  /** Registers a client over HTTP, as an SDK does, with the given Authorization header or none. */
+  static String register(AtlasSandbox s, String name, String authorization) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(s.baseUrl() + "/api/auth/oauth2/register"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"client_name\":\""
+            + name + "\",\"redirect_uris\":[\"http://127.0.0.1:9/callback\"],\"token_endpoint_auth_method\":\"none\"}"));
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    HttpResponse<String> r = BROWSER.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isIn(200, 201);
+    return JsonParser.parseString(r.body()).getAsJsonObject().get("client_id").getAsString();
+  }
+
+  @Test
+  void aClientRegisteredWithTheUsersCredentialIsTheWorkspacesAndItsAdminsRevokeIt() throws Exception {
+    AtlasSandbox s = sandbox(AtlasSandbox.builder());
+    AtlasClient atlas = client(s);
+    String signedIn = register(s, "Claude Desktop", "Bearer " + s.apiKey());
+    String anonymous = register(s, "Cursor", null);
+    String wrongKey = register(s, "Zed", "Bearer not-the-key");
+    // a client of the standalone onboarding, which registers without credentials
+    AtlasMcp standalone = AtlasMcp.forServer(s.baseUrl());
+    PendingConnect p = standalone.beginConnect(ConnectRequest.of("CLI", "http://127.0.0.1:9/callback"));
+    standalone.completeConnect(p, McpCallback.fromUri(consent(p.authorizationUrl().orElseThrow())));
+
+    ListWorkspaceOAuthClientsResponse list = atlas.admin().agents().list();
+    assertThat(list.getClients()).as("only the client registered with the user's credential")
+        .singleElement().satisfies(a -> {
+          assertThat(a.getClientId()).isEqualTo(signedIn);
+          assertThat(a.getClientName()).isEqualTo("Claude Desktop");
+          assertThat(a.getTokenState()).isEqualTo(OAuthTokenState.RECONNECT_REQUIRED);
+          assertThat(a.getRateLimitPerMinute()).isNull();
+          assertThat(a.getCreatedAt().isParsed()).isTrue();
+        });
+    assertThat(atlas.mcp().listAgents().getClients()).as("no kind has a user owner").isEmpty();
+
+    assertThat(atlas.admin().agents().setRateLimit(signedIn, 120).getRateLimitPerMinute()).isEqualTo(120);
+    assertThat(atlas.admin().agents().list().getClients().get(0).getRateLimitPerMinute()).isEqualTo(120);
+    assertThat(atlas.admin().agents().clearRateLimit(signedIn).getRateLimitPerMinute()).isNull();
+    assertThat(atlas.admin().agents().list().getClients().get(0).getRateLimitPerMinute()).isNull();
+    HttpResponse<String> missing = BROWSER.send(HttpRequest.newBuilder(URI.create(s.baseUrl()
+            + "/api/v1/admin/oauth-clients/" + signedIn + "/rate-limit")).header("Authorization", "Bearer " + s.apiKey())
+        .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(missing.statusCode()).isEqualTo(422);
+    assertThat(missing.body()).contains("\"validation_error\"", "requestsPerMinute");
+
+    for (String foreign : List.of(anonymous, wrongKey, p.clientId())) {
+      assertThatThrownBy(() -> atlas.admin().agents().revoke(foreign)).as("a client of no workspace")
+          .isInstanceOfSatisfying(AtlasNotFoundException.class, e -> assertThat(e.serverMessage())
+              .contains("OAuth client not found in this workspace."));
+      assertThatThrownBy(() -> atlas.admin().agents().setRateLimit(foreign, 10)).isInstanceOf(AtlasNotFoundException.class);
+    }
+    assertThat(atlas.admin().agents().revoke(signedIn).getSuccess()).isTrue();
+    assertThat(atlas.admin().agents().list().getClients()).isEmpty();
+    assertThatThrownBy(() -> atlas.admin().agents().revoke(signedIn)).as("already revoked")
+        .isInstanceOf(AtlasNotFoundException.class);
+    assertThat(spec.validated).contains("GET /api/v1/admin/oauth-clients -> 200",
+        "PATCH /api/v1/admin/oauth-clients/" + signedIn + "/rate-limit -> 200",
+        "POST /api/v1/admin/oauth-clients/" + signedIn + "/revoke -> 200",
+        "POST /api/v1/admin/oauth-clients/" + signedIn + "/revoke -> 404");
   }
 
   @Test
@@ -183,6 +240,8 @@ class McpSandboxTest {
             + "/api/auth: not_found: OAuth metadata endpoints are only available when managed auth is enabled.");
     assertThat(atlas.mcp().listAgents().getClients()).isEmpty();
     assertThatThrownBy(() -> atlas.mcp().revokeAgent("claude-desktop")).isInstanceOf(AtlasNotFoundException.class);
+    assertThat(atlas.admin().agents().list().getClients()).isEmpty();
+    assertThatThrownBy(() -> atlas.admin().agents().revoke("claude-desktop")).isInstanceOf(AtlasNotFoundException.class);
     assertThatThrownBy(() -> atlas.mcp().revokeAgent("a".repeat(300))).isInstanceOfSatisfying(
         AtlasInvalidRequestException.class, e -> assertThat(e.details()).isNotEmpty());
   }

@@ -1,11 +1,15 @@
 package dev.atlas.examples;
 
+import dev.atlas.client.AdminWorkspace;
 import dev.atlas.client.AtlasClient;
 import dev.atlas.client.generated.model.ConnectionInfo;
 import dev.atlas.client.generated.model.ListConnectionsResponse;
 import java.util.List;
 
-/** The admin overview, the connections (testing the first one listed), plugins and the semantic layer. */
+/**
+ * The admin overview, the connections (testing the first one listed), plugins and the semantic
+ * layer. Each is a part the server may refuse; the step is skipped when it refuses them all.
+ */
 public final class AdminExample {
   private AdminExample() {}
 
@@ -23,7 +27,10 @@ public final class AdminExample {
     // each part can be refused by the server's configuration; the others still run
     Outcomes.refusable("overview", () -> atlas.admin().overview()).ifPresent(o -> System.out.println(o.getConnections()
         + " connection(s), " + o.getEntities() + " entities, " + o.getPlugins() + " plugin(s), "
-        + o.getQueriesLast24h() + " queries in the last 24 h"));
+        + (o.getQueriesLast24h() == null ? "no count of queries in the last 24 h (the server sent none)"
+            : o.getQueriesLast24h() + " queries in the last 24 h")
+        + AdminWorkspace.of(o).map(w -> "; workspace " + w.name().orElse("?") + " (" + w.planTier().orElse("no plan")
+            + w.trialEndsAt().map(t -> ", trial ends " + t.raw()).orElse("") + ")").orElse("")));
     List<ConnectionInfo> connections = Outcomes.refusable("connections", () -> atlas.admin().connections())
         .map(ListConnectionsResponse::getConnections).orElse(List.of());
     connections.forEach(c -> System.out.println("Connection " + c.getId() + " (" + c.getDbType() + ", group "

@@ -3,10 +3,14 @@ package dev.atlas.examples;
 import dev.atlas.client.AtlasClient;
 import dev.atlas.client.batch.BatchOptions;
 import dev.atlas.client.batch.BatchOutcome;
+import dev.atlas.client.errors.AtlasException;
 import dev.atlas.client.generated.model.QueryResponse;
 import java.util.List;
 
-/** Ask many questions at once with bounded concurrency; outcomes come back in input order. */
+/**
+ * Ask many questions at once with bounded concurrency; outcomes come back in input order. The step
+ * passes when every question was answered (or refused for the server's configuration).
+ */
 public final class BatchExample {
   private BatchExample() {}
 
@@ -32,8 +36,15 @@ public final class BatchExample {
         if (o instanceof BatchOutcome.Success<String, QueryResponse> s) {
           cleanup.conversation(s.value().getConversationId());
           System.out.println(o.index() + ". " + o.input() + " -> " + s.value().getAnswer());
+          Outcomes.passPart();
         } else if (o instanceof BatchOutcome.Failure<String, QueryResponse> f) {
-          System.out.println(o.index() + ". " + o.input() + " FAILED: " + f.error().getMessage());
+          // each question is a part: one that failed fails the step, one the server refused is skipped
+          String part = "question " + o.index();
+          if (f.error() instanceof AtlasException e && Outcomes.isRefusal(e)) {
+            Outcomes.skipPart(part, Outcomes.reason(e));
+          } else {
+            Outcomes.failPart(part, f.error() instanceof AtlasException e ? Outcomes.reason(e) : f.error().toString());
+          }
         }
       }
     }

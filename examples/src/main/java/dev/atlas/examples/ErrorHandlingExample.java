@@ -41,9 +41,16 @@ public final class ErrorHandlingExample {
       System.out.println("Failed: [" + e.code().wireValue() + "] status " + e.status() + ", retryable " + e.retryable()
           + ", requestId " + e.requestId().orElse("-"));
     }
-    // a 422 names each field and its problem; nothing is created, the server refuses the empty question
+    Outcomes.passPart(); // the failure came back typed
+    // a blank question is refused before anything is sent (the chat route would start an empty conversation)
     try {
-      atlas.query("");
+      atlas.query(" ");
+    } catch (IllegalArgumentException e) {
+      System.out.println("Refused before sending: " + e.getMessage());
+    }
+    // a 422 names each field and its problem; nothing is created, the server refuses the empty SQL text
+    try {
+      atlas.validateSql("");
     } catch (AtlasInvalidRequestException e) {
       System.out.println("Validation: " + e.getMessage());
     }
@@ -52,6 +59,7 @@ public final class ErrorHandlingExample {
     System.out.println("Raw: HTTP " + raw.status() + ", " + raw.header("content-type").orElse("no content type")
         + ", request id " + raw.requestId().orElse("-") + ", body " + raw.bodyText().map(b -> b.length() + " chars")
         .orElse("-") + ", valid " + raw.result().getValid());
+    Outcomes.passPart();
     // a rate limit the client retries by itself, waiting as the server asks (the sandbox injects it)
     if (Examples.onSandbox()) {
       RequestOptions limited = RequestOptions.builder().header("X-Sandbox-Fault", "rate-limit").maxRetries(1).build();

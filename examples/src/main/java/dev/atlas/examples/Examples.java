@@ -48,6 +48,33 @@ public final class Examples {
     return sandbox().isPresent();
   }
 
+  /**
+   * Lets time pass on the server: the embedded sandbox's clock is moved on at once; against a real
+   * server this waits, a second longer than asked (the server's timestamps are to the second).
+   *
+   * @param duration how long, by the server's clock
+   * @param what what the wait is for, for the line it prints
+   */
+  public static void waitOnServer(java.time.Duration duration, String what) {
+    if (duration.isNegative() || duration.isZero()) {
+      return;
+    }
+    Optional<AtlasSandbox> s = sandbox();
+    if (s.isPresent()) {
+      s.get().advanceClock(duration);
+      System.out.println("(moved the sandbox's clock on " + duration.toSeconds() + " s " + what + ")");
+      return;
+    }
+    java.time.Duration wait = duration.plusSeconds(1);
+    System.out.println("Waiting " + wait.toSeconds() + " s " + what + "...");
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting " + what, e);
+    }
+  }
+
   /** Stops the sandbox if one was started. */
   public static synchronized void shutdown() {
     if (sandbox != null) {
@@ -96,12 +123,14 @@ public final class Examples {
         a step fails:
           - the conversations of the questions they ask (about a dozen); one of them is starred,
             shared and unshared before it is deleted;
-          - one scheduled task "Atlas SDK tour ..." (every minute, email to tour@example.com): run
-            once, paused and deleted (the server's delete disables it and keeps its runs);
+          - one scheduled task "Atlas SDK tour ..." (every minute, email to tour@example.com): it
+            waits until the task is due (its next run time, at most a minute), runs it once, pauses
+            and deletes it (the server's delete disables it and keeps its runs);
           - rollback: only an action that task's run recorded, if the server records one.
           - MCP onboarding: on a server in managed mode, registers one public OAuth client
-            "Claude Desktop" and prints its consent URL (it holds no token and lists as no agent
-            until a user consents in a browser); nothing else.
+            "Claude Desktop", prints its consent URL (it holds no token until a user consents in
+            a browser) and revokes it again where the credential allows it (an admin of the
+            workspace it was registered in); otherwise the summary names the client it leaves.
         Everything else is only read. The audit log keeps the queries that ran. Demos that need
         injected faults (rate limits) run only on the sandbox and are skipped here.""");
   }

@@ -2,6 +2,7 @@ package dev.atlas.examples;
 
 import dev.atlas.client.AtlasClient;
 import dev.atlas.client.errors.AtlasException;
+import dev.atlas.client.errors.AtlasNotFoundException;
 import dev.atlas.client.generated.model.OAuthClient;
 import dev.atlas.client.mcp.AtlasMcp;
 import dev.atlas.client.mcp.AtlasMcpException;
@@ -20,12 +21,18 @@ import java.time.Duration;
 
 /**
  * Connect an MCP client (Claude Desktop) to the workspace through OAuth, print its config with the
- * token masked, list the connected agent and revoke it. A program would open the consent URL in
- * the user's browser; here the example follows it itself, which works against the sandbox, whose
- * user consents at once. Against an Atlas in api-key mode it reports the server's answer and stops;
- * on the sandbox it also shows that answer, from a second sandbox with OAuth off. Against a real
- * Atlas in managed mode it registers a public OAuth client (which lists nowhere until a user
- * consents) and prints the consent URL.
+ * token masked, list the workspace's agents and revoke the one it registered. A program would open
+ * the consent URL in the user's browser; here the example follows it itself, which works against
+ * the sandbox, whose user consents at once. Against an Atlas in api-key mode it reports the
+ * server's answer and stops; on the sandbox it also shows that answer, from a second sandbox with
+ * OAuth off. Against a real Atlas in managed mode it registers a public OAuth client, prints the
+ * consent URL and revokes the client again.
+ *
+ * <p>Which agents are whose: the server gives a client made by registration no user owner, so
+ * {@code atlas.mcp().listAgents()} (the caller's own) never shows it. Registered with a signed-in
+ * user's credential it belongs to that user's workspace, whose admins list and revoke it with
+ * {@code atlas.admin().agents()}; registered without credentials it belongs to nobody and no route
+ * can revoke it. Where the example cannot revoke its client, its summary names what it leaves behind.
  */
 public final class McpExample {
   private McpExample() {}
@@ -44,9 +51,12 @@ public final class McpExample {
     McpTokens tokens;
     try (LoopbackReceiver receiver = LoopbackReceiver.start(Duration.ofMinutes(2))) {
       PendingConnect pending = atlas.mcp().beginConnect(ConnectRequest.of("Claude Desktop", receiver.redirectUri()));
+      System.out.println("Registered OAuth client " + pending.clientId());
       System.out.println("Consent URL: " + pending.authorizationUrl().orElseThrow().replaceAll("\\?.*", "?..."));
+      Outcomes.passPart(); // registered, and the consent URL is ready
       if (!Examples.onSandbox()) {
-        System.out.println("Open it in a browser to connect; this example only follows it on the sandbox.");
+        System.out.println("A program opens it in the user's browser; this example follows it only on the sandbox.");
+        revokeOrSayWhatIsLeft(atlas, pending.clientId());
         return;
       }
       playTheBrowser(pending.authorizationUrl().orElseThrow());
@@ -59,18 +69,38 @@ public final class McpExample {
     System.out.println("Claude Desktop config (token masked):");
     System.out.println(atlas.mcp().buildConfig(McpClientType.CLAUDE_DESKTOP, tokens).maskedJson());
 
-    try {
-      for (OAuthClient agent : atlas.mcp().listAgents().getClients()) {
-        System.out.println("Agent " + agent.getClientName() + " (" + agent.getClientId() + "): "
+    Outcomes.refusable("your own agents", () -> atlas.mcp().listAgents()).ifPresent(own -> System.out.println(
+        "Your own agents: " + own.getClients().size() + " (a client registered by an SDK never is one)"));
+    Outcomes.refusable("workspace agents", () -> atlas.admin().agents().list()).ifPresent(list -> {
+      for (OAuthClient agent : list.getClients()) {
+        System.out.println("Workspace agent " + agent.getClientName() + " (" + agent.getClientId() + "): "
             + agent.getTokenState() + ", created " + agent.getCreatedAt().raw());
       }
-      int revoked = atlas.mcp().revokeAgent(tokens.clientId()).getTokensRevoked();
-      System.out.println("Revoked " + tokens.clientId() + " with " + revoked + " stored token(s); agents left: "
-          + atlas.mcp().listAgents().getClients().size());
-    } catch (AtlasException e) {
-      System.out.println("Agents: " + e.code().wireValue() + " - " + e.serverMessage().orElse(e.getMessage()));
-    }
+    });
+    revokeOrSayWhatIsLeft(atlas, tokens.clientId());
     showApiKeyMode();
+  }
+
+  /**
+   * Revokes the client this run registered, as an admin of its workspace; where that cannot be done,
+   * records in the summary what is left behind.
+   */
+  private static void revokeOrSayWhatIsLeft(AtlasClient atlas, String clientId) {
+    String left = "left behind OAuth client " + clientId + " \"Claude Desktop\"";
+    try {
+      int revoked = atlas.admin().agents().revoke(clientId).getTokensRevoked();
+      System.out.println("Revoked " + clientId + " with " + revoked + " stored token(s): the tour leaves no agent behind");
+      Outcomes.passPart();
+    } catch (AtlasNotFoundException e) {
+      Outcomes.skipPart("revoke the agent", left + ": registered without a workspace, so no route lists or revokes it ("
+          + Outcomes.reason(e) + ")");
+    } catch (AtlasException e) {
+      if (Outcomes.isRefusal(e)) {
+        Outcomes.skipPart("revoke the agent", left + ": this credential may not revoke it (" + Outcomes.reason(e) + ")");
+      } else {
+        Outcomes.failPart("revoke the agent", Outcomes.reason(e));
+      }
+    }
   }
 
   /** What an Atlas in api-key mode answers, shown with a second sandbox that has OAuth off. */

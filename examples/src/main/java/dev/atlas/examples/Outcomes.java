@@ -13,17 +13,19 @@ import java.util.function.Supplier;
 
 /**
  * What the examples did: each step passed, was skipped (the server refused it for its
- * configuration, or it needs the sandbox), or failed; and the parts of a step that were skipped
- * while the rest of it ran. A refusal is told apart from a real failure by {@link #isRefusal}.
+ * configuration, or it needs the sandbox), or failed; and the parts of a step that passed, were
+ * skipped or failed while the rest of it ran. A step passes when what it shows worked: a part that
+ * failed fails the step, and a step whose every part was skipped is skipped. Only a refusal for the
+ * server's configuration is a skip ({@link #isRefusal}); any other error is a failure.
  */
 public final class Outcomes {
   /** How a step ended. */
   public enum Status {
-    /** It ran to its end (some of its parts may have been skipped, each with its reason). */
+    /** It ran to its end and what it shows worked (some of its parts may have been skipped, each with its reason). */
     PASSED,
-    /** It could not run here; the reason says why (usually the server's own message). */
+    /** It could not run here, or every part of it was refused; the reason says why (the server's own message). */
     SKIPPED,
-    /** An unexpected exception or a result that contradicts the contract. */
+    /** An unexpected exception, a part that failed, or a result that contradicts the contract. */
     FAILED
   }
 
@@ -33,8 +35,9 @@ public final class Outcomes {
    * @param status how it ended
    * @param detail the reason it was skipped or the failure; empty when it passed
    * @param skippedParts the parts skipped while the rest ran, each "part: reason"
+   * @param failedParts the parts that failed while the rest ran, each "part: reason"
    */
-  public record Step(Status status, String detail, List<String> skippedParts) {}
+  public record Step(Status status, String detail, List<String> skippedParts, List<String> failedParts) {}
 
   /** A step that cannot run here, with the reason. */
   static final class Skipped extends RuntimeException {
@@ -50,6 +53,8 @@ public final class Outcomes {
       "no_capability", "connection_group_required", "invalid_connection_group", "not_available");
 
   private static final List<String> currentParts = new ArrayList<>();
+  private static final List<String> failedParts = new ArrayList<>();
+  private static int passedParts;
   private final Map<String, Step> steps = new LinkedHashMap<>();
 
   /**
@@ -87,24 +92,44 @@ public final class Outcomes {
   }
 
   /**
-   * Runs one part of an example that the server may refuse for its configuration; a refusal is
-   * printed and recorded as a skipped part, and the example goes on.
+   * Runs one part of an example; the example goes on whatever it gives. Its result passes the
+   * part; a refusal for the server's configuration is printed and recorded as a skipped part, any
+   * other error of the server as a failed part (which fails the step).
    *
    * @param part what the call does, e.g. "connections"
    * @param call the call
    * @param <T> its result
-   * @return the result, or empty when the server refused it
+   * @return the result, or empty when the server refused it or it failed
    */
   public static <T> Optional<T> refusable(String part, Supplier<T> call) {
     try {
-      return Optional.ofNullable(call.get());
+      T result = call.get();
+      passPart();
+      return Optional.ofNullable(result);
     } catch (AtlasException e) {
-      if (!isRefusal(e)) {
-        throw e;
+      if (isRefusal(e)) {
+        skipPart(part, reason(e));
+      } else {
+        failPart(part, reason(e));
       }
-      skipPart(part, reason(e));
       return Optional.empty();
     }
+  }
+
+  /** Records that a part of the current step worked: a step with a passed part is not skipped as a whole. */
+  public static synchronized void passPart() {
+    passedParts++;
+  }
+
+  /**
+   * Records a part of the current step as failed, and prints it; the step then fails.
+   *
+   * @param part what failed
+   * @param reason why (the server's answer as sent)
+   */
+  public static synchronized void failPart(String part, String reason) {
+    System.out.println("(FAILED " + part + ": " + reason + ")");
+    failedParts.add(part + ": " + reason);
   }
 
   /**
@@ -138,15 +163,17 @@ public final class Outcomes {
   public Step run(String name, Runnable step) {
     synchronized (Outcomes.class) {
       currentParts.clear();
+      failedParts.clear();
+      passedParts = 0;
     }
     Step outcome;
     try {
       step.run();
-      outcome = new Step(Status.PASSED, "", parts());
+      outcome = ended();
     } catch (Skipped e) {
-      outcome = new Step(Status.SKIPPED, e.getMessage(), parts());
+      outcome = skipped(e.getMessage());
     } catch (AtlasException e) {
-      outcome = isRefusal(e) ? new Step(Status.SKIPPED, reason(e), parts()) : failed(e);
+      outcome = isRefusal(e) ? skipped(reason(e)) : failed(e);
     } catch (RuntimeException | AssertionError e) {
       outcome = failed(e);
     }
@@ -158,16 +185,45 @@ public final class Outcomes {
     return outcome;
   }
 
+  /** @return the outcome of a step that ran to its end: failed by a failed part, skipped when every part was */
+  private static synchronized Step ended() {
+    if (!failedParts.isEmpty()) {
+      return new Step(Status.FAILED, failedParts.size() + " part(s) failed: " + String.join("; ", failedParts), parts(),
+          failures());
+    }
+    if (!currentParts.isEmpty() && passedParts == 0) {
+      return new Step(Status.SKIPPED, "every part was skipped: " + String.join("; ", currentParts), parts(), failures());
+    }
+    return new Step(Status.PASSED, "", parts(), failures());
+  }
+
+  /** @return a step that ended refused: skipped, unless a part of it had failed before */
+  private static synchronized Step skipped(String reason) {
+    if (!failedParts.isEmpty()) {
+      return new Step(Status.FAILED, failedParts.size() + " part(s) failed: " + String.join("; ", failedParts)
+          + "; then skipped: " + reason, parts(), failures());
+    }
+    return new Step(Status.SKIPPED, reason, parts(), failures());
+  }
+
   private Step failed(Throwable e) {
     StringBuilder sb = new StringBuilder(e.toString());
     for (Throwable s : e.getSuppressed()) {
       sb.append("; then ").append(s);
     }
-    return new Step(Status.FAILED, sb.toString(), parts());
+    List<String> partsFailed = failures();
+    if (!partsFailed.isEmpty()) {
+      sb.append("; before it, failed ").append(String.join("; ", partsFailed));
+    }
+    return new Step(Status.FAILED, sb.toString(), parts(), partsFailed);
   }
 
   private static synchronized List<String> parts() {
     return List.copyOf(currentParts);
+  }
+
+  private static synchronized List<String> failures() {
+    return List.copyOf(failedParts);
   }
 
   /** @return the outcome of every step run, in order */

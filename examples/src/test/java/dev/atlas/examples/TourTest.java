@@ -3,6 +3,10 @@ package dev.atlas.examples;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +44,8 @@ import org.junit.jupiter.api.Test;
 class TourTest {
   private static final Pattern UUID = Pattern.compile(
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  /** The MCP step: the client it registered (with the tour's credential, so in the workspace) is revoked. */
+  private static final Pattern MCP_OUTCOME = Pattern.compile("passed");
   private static final List<String> STEPS = List.of("health", "query", "streaming", "stream cancellation",
       "conversations", "scheduled tasks", "validate SQL", "audit log", "admin overview", "rollback", "batch",
       "error handling", "listener", "MCP onboarding");
@@ -68,7 +74,7 @@ class TourTest {
 
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(run.summary().keySet()).as(run.output()).containsExactlyElementsOf(STEPS);
-    String noOrganization = "400 bad_request \"No active organization\"";
+    String noOrganization = "400 bad_request \"No active organization. Set an active org first.\"";
     assertThat(run.summary().get("scheduled tasks")).startsWith("skipped: " + noOrganization);
     assertThat(run.summary().get("audit log")).startsWith("skipped: " + noOrganization);
     assertThat(run.summary().get("admin overview")).startsWith("passed; skipped ")
@@ -103,9 +109,15 @@ class TourTest {
     for (String step : STEPS.subList(0, 9)) {
       assertThat(run.summary().get(step)).as(step).isEqualTo("passed");
     }
-    // testing a listed connection is a health check: it changes nothing, and is the one POST to an id not ours
-    assertThat(changesToWhatTheTourDidNotCreate(path -> path.equals("/api/v1/admin/connections/warehouse/test")))
-        .isEmpty();
+    assertThat(run.summary().get("MCP onboarding")).as("the client it registered is revoked or named")
+        .matches(MCP_OUTCOME);
+    // testing a listed connection is a health check: it changes nothing, and is the one POST to an id not ours;
+    // the OAuth client the tour revokes was registered at the endpoint the server advertises, not through the proxy
+    Matcher registered = Pattern.compile("Registered OAuth client (\\w+)").matcher(run.output());
+    assertThat(registered.find()).as(run.output()).isTrue();
+    String ownClient = "/api/v1/admin/oauth-clients/" + registered.group(1) + "/revoke";
+    assertThat(changesToWhatTheTourDidNotCreate(path -> path.equals("/api/v1/admin/connections/warehouse/test")
+        || path.equals(ownClient))).isEmpty();
     assertTheTourCleanedUp(othersConversation);
     try (AtlasClient atlas = direct()) {
       assertThat(atlas.scheduledTasks().list(ListScheduledTasksParams.defaults().withEnabled(true)).total()).isZero();
@@ -113,17 +125,67 @@ class TourTest {
   }
 
   @Test
+  void onAServerWhoseCallsFailNoStepSaysPassed() throws Exception {
+    start(AtlasSandbox.builder().oauth(false));
+    // a spent workspace key: every question answers 500 auth_error; and a run now the server refuses
+    proxy.stubFor(post(urlPathEqualTo("/api/v1/query")).atPriority(1).willReturn(envelope(500, "auth_error",
+        "Authentication service error")));
+    proxy.stubFor(post(urlPathMatching("/api/v1/scheduled-tasks/[^/]+/run")).atPriority(1).willReturn(envelope(500,
+        "internal_error", "Failed to trigger scheduled task")));
+
+    Run run = tour(proxy.baseUrl());
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+    assertThat(run.summary().get("batch")).as(run.output())
+        .startsWith("FAILED: 6 part(s) failed: question 0: 500 auth_error \"Authentication service error\"");
+    assertThat(run.summary().get("query")).startsWith("FAILED: ").contains("auth_error");
+    assertThat(run.summary().get("scheduled tasks")).as("a 500 on run now is a failure, not a skip")
+        .startsWith("FAILED: 1 part(s) failed: run now: 500 internal_error \"Failed to trigger scheduled task\"");
+    assertThat(run.output()).contains("Paused; enabled tasks now: 0").as("the step went on and cleaned up");
+  }
+
+  @Test
+  void anAdminStepWhosePartsWereAllRefusedIsSkipped() throws Exception {
+    start(AtlasSandbox.builder().simpleKeyWithoutOrganization().withoutActions().oauth(false));
+    for (String path : List.of("/api/v1/admin/overview", "/api/v1/admin/semantic/entities")) {
+      proxy.stubFor(get(urlPathEqualTo(path)).atPriority(1).willReturn(envelope(403, "forbidden_role",
+          "Admin role required")));
+    }
+
+    Run run = tour(proxy.baseUrl());
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.summary().get("admin overview")).as(run.output())
+        .startsWith("skipped: every part was skipped: overview: 403 forbidden_role \"Admin role required\"")
+        .contains("connections: 400 bad_request", "semantic layer: 403 forbidden_role");
+  }
+
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder envelope(int status, String code,
+      String message) {
+    return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        .withBody("{\"error\":\"" + code + "\",\"message\":\"" + message + "\",\"requestId\":\"r-1\"}");
+  }
+
+  @Test
   void onTheEmbeddedSandboxEveryStepPasses() throws Exception {
     Run run = run(Map.of());
 
     assertThat(run.exitCode()).as(run.output()).isZero();
-    assertThat(run.output()).contains("using the embedded Atlas sandbox").doesNotContain("A real Atlas server");
-    assertThat(run.summary()).as(run.output()).hasSize(STEPS.size()).allSatisfy((step, result) ->
-        assertThat(result).as(step).isEqualTo("passed"));
+    assertThat(run.output()).contains("using the embedded Atlas sandbox").doesNotContain("A real Atlas server")
+        .as("the task is made due by moving the sandbox's clock, then runs")
+        .contains("(moved the sandbox's clock on ", "Run now: Task triggered", "Run success at ");
+    assertThat(run.summary()).as(run.output()).hasSize(STEPS.size()).allSatisfy((step, result) -> {
+      if (step.equals("MCP onboarding")) {
+        assertThat(result).as(step).matches(MCP_OUTCOME);
+      } else {
+        assertThat(result).as(step).isEqualTo("passed");
+      }
+    });
   }
 
   private void start(AtlasSandbox.Builder builder) {
-    sandbox = builder.apiKey("sk-tour-test-0123456789").start();
+    // the tour runs in another process and cannot move the sandbox's clock: its task is due at once
+    sandbox = builder.apiKey("sk-tour-test-0123456789").tasksDueAtOnce().start();
     proxy = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true));
     proxy.start();
     proxy.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(sandbox.baseUrl())));

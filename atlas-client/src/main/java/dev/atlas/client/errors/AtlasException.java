@@ -146,6 +146,7 @@ public class AtlasException extends RuntimeException {
     sb.append(info.rawCode()).append("] ");
     sb.append(info.serverMessage().or(info::description).orElse("Atlas request failed"));
     appendDetails(sb, info.details());
+    info.hint().ifPresent(h -> sb.append(" - ").append(h));
     info.method().ifPresent(m -> sb.append(" (").append(m).append(' ').append(info.path().orElse("")).append(')'));
     info.requestId().ifPresent(id -> sb.append(" requestId=").append(id));
     if (info.attempts() > 1) {

@@ -27,6 +27,7 @@ public final class ErrorInfo {
   private final String resourceId;
   private final JsonObject body;
   private final String description;
+  private final String hint;
   private final int attempts;
   private final boolean reachedServer;
 
@@ -44,6 +45,7 @@ public final class ErrorInfo {
     this.resourceId = b.resourceId;
     this.body = b.body == null ? null : b.body.deepCopy();
     this.description = b.description;
+    this.hint = b.hint;
     this.attempts = Math.max(1, b.attempts);
     this.reachedServer = b.reachedServer;
   }
@@ -73,6 +75,7 @@ public final class ErrorInfo {
     b.resourceId = resourceId;
     b.body = body;
     b.description = description;
+    b.hint = hint;
     b.attempts = attempts;
     b.reachedServer = reachedServer;
     return b;
@@ -143,6 +146,14 @@ public final class ErrorInfo {
     return Optional.ofNullable(description);
   }
 
+  /**
+   * @return the client's hint at a likely cause the server does not tell (added to the message),
+   *     e.g. a spent managed-mode workspace key; empty when there is none
+   */
+  public Optional<String> hint() {
+    return Optional.ofNullable(hint);
+  }
+
   /** @return how many attempts were made before giving up (1 when the call was not retried) */
   public int attempts() {
     return attempts;
@@ -174,6 +185,7 @@ public final class ErrorInfo {
     private String resourceId;
     private JsonObject body;
     private String description;
+    private String hint;
     private int attempts = 1;
     private boolean reachedServer = true;
 
@@ -245,6 +257,12 @@ public final class ErrorInfo {
     /** @param description a client-side description, or null @return this */
     public Builder description(String description) {
       this.description = description;
+      return this;
+    }
+
+    /** @param hint the client's hint at a likely cause, added to the message; or null @return this */
+    public Builder hint(String hint) {
+      this.hint = hint;
       return this;
     }
 

@@ -10,19 +10,23 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Receives the OAuth redirect of a command-line or desktop program: an HTTP server on
- * {@code 127.0.0.1} (never another interface), on a free port, that accepts exactly one GET of
- * its callback path and answers it with a small page telling the user to return to the terminal.
- * Other paths get 404 and do not count; a second callback gets 409.
+ * {@code 127.0.0.1} (never another interface), on a free port, that waits for the GET of its
+ * callback path carrying the connection attempt's state (or an OAuth {@code error}) and answers it
+ * with a small page telling the user to return to the terminal. Requests that are not that callback
+ * are answered harmlessly and do not end the wait: other paths get 404 (a favicon), a callback with
+ * another state or none gets 400 (a browser's prefetch, a reload of an old tab), and a callback after
+ * the one awaited gets 409.
  *
  * <pre>{@code
  * try (LoopbackReceiver receiver = LoopbackReceiver.start()) {
@@ -42,8 +46,12 @@ public final class LoopbackReceiver implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final Duration timeout;
-  private final CompletableFuture<McpCallback> received = new CompletableFuture<>();
-  private final AtomicBoolean taken = new AtomicBoolean();
+  /** Callbacks that may be the awaited one, in arrival order: those that came before the state was known. */
+  private final BlockingQueue<McpCallback> candidates = new LinkedBlockingQueue<>();
+  private final Set<String> statesReceived = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger ignored = new AtomicInteger();
+  private volatile String expectedState;
+  private volatile boolean done;
 
   private LoopbackReceiver(Duration timeout) throws IOException {
     this.timeout = timeout;
@@ -89,39 +97,57 @@ public final class LoopbackReceiver implements AutoCloseable {
   }
 
   /**
-   * Waits for the browser's redirect and checks it: its state must be {@code expectedState}
-   * ({@code callback_state_mismatch}), it must not carry {@code error=}
-   * ({@code token_exchange_failed}, with the server's error text), and it must carry a code
-   * ({@code callback_missing_code}). {@link AtlasMcp#completeConnect(PendingConnect, McpCallback)}
-   * checks the same again.
+   * Waits for the browser's redirect with {@code expectedState}, or with an OAuth {@code error} and
+   * that state or none, and checks it: it must not carry {@code error=} ({@code token_exchange_failed},
+   * with the server's error text) and must carry a code ({@code callback_missing_code}). Callbacks with
+   * another state, or with neither a state nor an error, are strays (a prefetch, an old tab): they are
+   * answered with 400 and the wait goes on. {@link AtlasMcp#completeConnect(PendingConnect, McpCallback)}
+   * checks the callback again. A callback that arrived before this call counts; until this call the
+   * receiver cannot tell a stray from the awaited one, and answers each as received.
    *
    * @param expectedState the state of the pending connection
    * @return the callback, with its code
-   * @throws AtlasMcpException as listed, or {@code callback_timeout} if no callback came in time
+   * @throws AtlasMcpException as listed, or {@code callback_timeout} if the awaited callback did not
+   *     come in time (the message counts the strays ignored)
    * @throws IllegalStateException if the thread is interrupted
    */
   public McpCallback awaitCallback(String expectedState) {
     Objects.requireNonNull(expectedState, "expectedState");
-    McpCallback callback;
+    this.expectedState = expectedState;
+    long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      callback = received.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new AtlasMcpException(McpErrorCode.CALLBACK_TIMEOUT,
-          "No OAuth callback reached " + redirectUri() + " within " + timeout, e);
+      while (true) {
+        McpCallback callback = candidates.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        if (callback == null) {
+          int strays = ignored.get();
+          throw new AtlasMcpException(McpErrorCode.CALLBACK_TIMEOUT, "No OAuth callback for this connection attempt "
+              + "reached " + redirectUri() + " within " + timeout
+              + (strays > 0 ? " (" + strays + " request(s) with another state or none were ignored)" : ""));
+        }
+        if (awaited(callback, expectedState)) {
+          done = true;
+          callback.requireNoError(); // also an error sent without a state
+          callback.requireCode(expectedState);
+          return callback;
+        }
+        ignored.incrementAndGet(); // arrived before the state was known, and was not the awaited one
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while waiting for the OAuth callback", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("The loopback receiver failed", e.getCause());
     } finally {
       close();
     }
-    callback.requireCode(expectedState);
-    return callback;
+  }
+
+  /** @return whether the callback ends the wait: the expected state, or an error with that state or none */
+  private static boolean awaited(McpCallback callback, String expectedState) {
+    String state = callback.state().orElse(null);
+    return expectedState.equals(state) || (state == null && callback.error().isPresent());
   }
 
   private void handle(HttpExchange ex) throws IOException {
-    McpCallback callback = null;
+    McpCallback candidate = null;
     try (ex) {
       if (!ex.getRequestURI().getPath().equals(PATH)) {
         page(ex, 404, "Not found", "This address only receives the Atlas sign-in callback.");
@@ -132,11 +158,19 @@ public final class LoopbackReceiver implements AutoCloseable {
         page(ex, 405, "Method not allowed", "The Atlas sign-in callback is a GET.");
         return;
       }
-      if (!taken.compareAndSet(false, true)) {
+      McpCallback callback = McpCallback.fromQuery(ex.getRequestURI().getRawQuery());
+      if (done || callback.state().map(s -> !statesReceived.add(s)).orElse(false)) {
         page(ex, 409, "Already received", "The sign-in response was already received. Return to the terminal.");
         return;
       }
-      callback = McpCallback.fromQuery(ex.getRequestURI().getRawQuery());
+      String expected = expectedState;
+      if (expected != null && !awaited(callback, expected)) {
+        ignored.incrementAndGet();
+        page(ex, 400, "Not this sign-in", "This page does not belong to the sign-in the terminal is waiting for "
+            + "(an old tab?). Return to the terminal; it is still waiting.");
+        return;
+      }
+      candidate = callback;
       if (callback.error().isPresent()) {
         page(ex, 200, "Sign-in not completed", "Atlas did not connect: " + callback.errorText()
             + ". Return to the terminal for details.");
@@ -146,9 +180,9 @@ public final class LoopbackReceiver implements AutoCloseable {
         page(ex, 200, "Atlas sign-in received", "You can close this tab and return to the terminal.");
       }
     } finally {
-      if (callback != null) {
+      if (candidate != null) {
         // after the page is sent: awaitCallback stops the server once it has the callback
-        received.complete(callback);
+        candidates.add(candidate);
       }
     }
   }

@@ -100,7 +100,6 @@ public final class McpCallback {
     return Optional.ofNullable(params.get("iss"));
   }
 
-  /** @return the error with its description and URI joined with ": ", as in exception messages */
   /**
    * The callback's checks, in MCP's order: the state is the connection attempt's, no {@code error=},
    * a code.
@@ -115,14 +114,20 @@ public final class McpCallback {
       throw new AtlasMcpException(McpErrorCode.CALLBACK_STATE_MISMATCH,
           "OAuth callback state mismatch: the callback does not belong to this connection attempt");
     }
-    if (error().isPresent()) {
-      throw new AtlasMcpException(McpErrorCode.TOKEN_EXCHANGE_FAILED,
-          "The authorization server refused the consent: " + errorText(), 0, error().get(), null);
-    }
+    requireNoError();
     return code().orElseThrow(() -> new AtlasMcpException(McpErrorCode.CALLBACK_MISSING_CODE,
         "The OAuth callback carries no code"));
   }
 
+  /** @throws AtlasMcpException {@code token_exchange_failed} with the server's error text, when it sent {@code error=} */
+  void requireNoError() {
+    if (error().isPresent()) {
+      throw new AtlasMcpException(McpErrorCode.TOKEN_EXCHANGE_FAILED,
+          "The authorization server refused the consent: " + errorText(), 0, error().get(), null);
+    }
+  }
+
+  /** @return the error with its description and URI joined with ": ", as in exception messages */
   String errorText() {
     StringBuilder sb = new StringBuilder(error().orElse(""));
     errorDescription().ifPresent(d -> sb.append(": ").append(d));

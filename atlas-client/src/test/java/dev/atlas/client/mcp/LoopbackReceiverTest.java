@@ -8,9 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The loopback receiver over real HTTP: one callback, its page, each failure, and the timeout. */
+/** The loopback receiver over real HTTP: one callback, its page, strays passed over, each failure, and the timeout. */
 class LoopbackReceiverTest {
   static final HttpClient BROWSER = HttpClient.newHttpClient();
 
@@ -68,11 +70,51 @@ class LoopbackReceiverTest {
   }
 
   @Test
-  void aWrongStateFailsAsAMismatch() throws Exception {
-    try (LoopbackReceiver r = LoopbackReceiver.start()) {
-      visit(r.redirectUri() + "?code=c&state=forged");
-      assertThat(codeOf(() -> r.awaitCallback("s"))).isEqualTo(McpErrorCode.CALLBACK_STATE_MISMATCH);
+  void strayRequestsAreAnsweredAndTheWaitGoesOnUntilTheAwaitedCallback() throws Exception {
+    try (LoopbackReceiver r = LoopbackReceiver.start(Duration.ofSeconds(20))) {
+      // before the state is known: a reload of an old tab is answered, and later passed over
+      assertThat(visit(r.redirectUri() + "?code=old&state=earlier").statusCode()).isEqualTo(200);
+      CompletableFuture<McpCallback> awaited = CompletableFuture.supplyAsync(() -> r.awaitCallback("s"));
+      // once it is known: strays are told apart and answered 400; none of them ends the wait
+      HttpResponse<String> stray = visitUntil(r.redirectUri() + "?code=forged&state=forged", 400);
+      assertThat(stray.body()).contains("still waiting");
+      assertThat(visit(r.redirectUri()).statusCode()).isEqualTo(400); // a prefetch of the bare path
+      assertThat(visit(r.redirectUri() + "?error=access_denied&state=forged").statusCode()).isEqualTo(400);
+      assertThat(visit(r.redirectUri().replace("/callback", "/favicon.ico")).statusCode()).isEqualTo(404);
+      assertThat(awaited).isNotDone();
+      assertThat(visit(r.redirectUri() + "?code=real&state=s").statusCode()).isEqualTo(200);
+      assertThat(awaited.get(10, TimeUnit.SECONDS).code()).contains("real");
     }
+  }
+
+  @Test
+  void anErrorWithoutStateEndsTheWait() throws Exception {
+    try (LoopbackReceiver r = LoopbackReceiver.start(Duration.ofSeconds(20))) {
+      visit(r.redirectUri() + "?error=server_error");
+      assertThat(codeOf(() -> r.awaitCallback("s"))).isEqualTo(McpErrorCode.TOKEN_EXCHANGE_FAILED);
+    }
+  }
+
+  @Test
+  void onlyStraysUntilTheTimeoutIsCallbackTimeoutCountingThem() throws Exception {
+    try (LoopbackReceiver r = LoopbackReceiver.start(Duration.ofMillis(300))) {
+      visit(r.redirectUri() + "?code=c&state=forged");
+      assertThatThrownBy(() -> r.awaitCallback("s"))
+          .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.code()).isEqualTo(McpErrorCode.CALLBACK_TIMEOUT))
+          .hasMessageContaining("1 request(s) with another state or none were ignored");
+    }
+  }
+
+  /** Visits until the receiver answers {@code status}: it learns the state when awaitCallback starts, on another thread. */
+  static HttpResponse<String> visitUntil(String url, int status) throws Exception {
+    for (int i = 0; i < 200; i++) {
+      HttpResponse<String> r = visit(url.replace("state=forged", "state=forged" + i));
+      if (r.statusCode() == status) {
+        return r;
+      }
+      Thread.sleep(25);
+    }
+    throw new AssertionError("the receiver never answered " + status + " for " + url);
   }
 
   @Test

@@ -51,7 +51,8 @@ class AtlasSpringBootExampleTest {
     HttpResponse<String> answer = get(port, "/ask?question="
         + URLEncoder.encode("How many orders are there?", StandardCharsets.UTF_8));
     assertThat(answer.statusCode()).isEqualTo(200);
-    assertThat(answer.body()).contains("\"question\":\"How many orders are there?\"").contains("\"answer\":\"");
+    assertThat(answer.body()).contains("\"question\":\"How many orders are there?\"").contains("\"answer\":\"")
+        .containsPattern("\"conversationId\":\"[0-9a-f-]{36}\"");
     assertThat(SANDBOX.requestCount()).as("the answer came from the sandbox").isGreaterThan(before);
 
     HttpResponse<String> health = get(port, "/actuator/health");
@@ -62,5 +63,22 @@ class AtlasSpringBootExampleTest {
     HttpResponse<String> calls = get(port, "/actuator/metrics/atlas.client.calls");
     assertThat(calls.statusCode()).isEqualTo(200);
     assertThat(calls.body()).contains("\"name\":\"atlas.client.calls\"").contains("\"query\"").contains("\"SUCCESS\"");
+  }
+
+  @Test
+  void aBlankQuestionIsA400ProblemDetailAndIsNotSent() throws Exception {
+    int before = SANDBOX.requestCount();
+    for (String blank : new String[] {"", "%20%20"}) {
+      HttpResponse<String> answer = get(port, "/ask?question=" + blank);
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+      assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+          .startsWith("application/problem+json"));
+      assertThat(answer.body()).contains("\"status\":400").contains("The question must not be blank.");
+    }
+    HttpResponse<String> missing = get(port, "/ask");
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+        .startsWith("application/problem+json"));
+    assertThat(SANDBOX.requestCount()).as("nothing reached Atlas").isEqualTo(before);
   }
 }
