@@ -100,7 +100,7 @@ class LoopbackReceiverTest {
     try (LoopbackReceiver r = LoopbackReceiver.start(Duration.ofMillis(300))) {
       visit(r.redirectUri() + "?code=c&state=forged");
       assertThatThrownBy(() -> r.awaitCallback("s"))
-          .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.code()).isEqualTo(McpErrorCode.CALLBACK_TIMEOUT))
+          .isInstanceOfSatisfying(AtlasMcpException.class, e -> assertThat(e.mcpCode()).isEqualTo(McpErrorCode.CALLBACK_TIMEOUT))
           .hasMessageContaining("1 request(s) with another state or none were ignored");
     }
   }
