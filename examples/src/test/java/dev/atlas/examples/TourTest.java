@@ -45,7 +45,6 @@ class TourTest {
   private static final Pattern UUID = Pattern.compile(
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   /** The MCP step: the client it registered (with the tour's credential, so in the workspace) is revoked. */
-  private static final Pattern MCP_OUTCOME = Pattern.compile("passed");
   private static final List<String> STEPS = List.of("health", "query", "streaming", "stream cancellation",
       "conversations", "scheduled tasks", "validate SQL", "audit log", "admin overview", "rollback", "batch",
       "error handling", "listener", "MCP onboarding");
@@ -109,10 +108,13 @@ class TourTest {
     for (String step : STEPS.subList(0, 9)) {
       assertThat(run.summary().get(step)).as(step).isEqualTo("passed");
     }
-    assertThat(run.summary().get("MCP onboarding")).as("the client it registered is revoked or named")
-        .matches(MCP_OUTCOME);
+    // behind the proxy the server advertises its own origin for registration: the client sends no
+    // credential to another origin, so the agent has no workspace and the tour names what it leaves
+    assertThat(run.summary().get("MCP onboarding")).as("the client it registered is named, not revoked")
+        .matches("passed; skipped revoke the agent: left behind OAuth client \\w+ \"Claude Desktop\": "
+            + "registered without a workspace, .*404 not_found.*");
     // testing a listed connection is a health check: it changes nothing, and is the one POST to an id not ours;
-    // the OAuth client the tour revokes was registered at the endpoint the server advertises, not through the proxy
+    // the OAuth client the tour tries to revoke was registered at the endpoint the server advertises, not through the proxy
     Matcher registered = Pattern.compile("Registered OAuth client (\\w+)").matcher(run.output());
     assertThat(registered.find()).as(run.output()).isTrue();
     String ownClient = "/api/v1/admin/oauth-clients/" + registered.group(1) + "/revoke";
@@ -174,13 +176,8 @@ class TourTest {
     assertThat(run.output()).contains("using the embedded Atlas sandbox").doesNotContain("A real Atlas server")
         .as("the task is made due by moving the sandbox's clock, then runs")
         .contains("(moved the sandbox's clock on ", "Run now: Task triggered", "Run success at ");
-    assertThat(run.summary()).as(run.output()).hasSize(STEPS.size()).allSatisfy((step, result) -> {
-      if (step.equals("MCP onboarding")) {
-        assertThat(result).as(step).matches(MCP_OUTCOME);
-      } else {
-        assertThat(result).as(step).isEqualTo("passed");
-      }
-    });
+    assertThat(run.summary()).as(run.output()).hasSize(STEPS.size())
+        .allSatisfy((step, result) -> assertThat(result).as(step).isEqualTo("passed"));
   }
 
   private void start(AtlasSandbox.Builder builder) {
