@@ -770,7 +770,7 @@ public final class AtlasClient implements AutoCloseable {
     return mcp.get();
   }
 
-  /** @return this SDK's version, as its {@code User-Agent} header sends it (e.g. {@code 1.0.0}) */
+  /** @return this SDK's version, as its {@code User-Agent} header sends it (e.g. {@code 1.1.0}) */
   public static String version() {
     return SdkVersion.VERSION;
   }
