@@ -770,6 +770,14 @@ public final class AtlasClient implements AutoCloseable {
     return mcp.get();
   }
 
+  /**
+   * @return the door to any route of the server, with this client's credentials, retries, typed
+   *     errors, log and listeners: for the routes this SDK has no method for
+   */
+  public Routes routes() {
+    return new Routes(ctx);
+  }
+
   /** @return this SDK's version, as its {@code User-Agent} header sends it (e.g. {@code 1.1.0}) */
   public static String version() {
     return SdkVersion.VERSION;
