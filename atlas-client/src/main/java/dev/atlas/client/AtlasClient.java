@@ -770,6 +770,24 @@ public final class AtlasClient implements AutoCloseable {
     return mcp.get();
   }
 
+  /** @return SQL without the agent: one SELECT through the server's validation */
+  public Sql sql() {
+    return new Sql(ctx);
+  }
+
+  /** @return the semantic layer as a user reads it: run a metric, explore its files, its entities */
+  public SemanticLayer semanticLayer() {
+    return new SemanticLayer(ctx);
+  }
+
+  /**
+   * @return the door to any route of the server, with this client's credentials, retries, typed
+   *     errors, log and listeners: for the routes this SDK has no method for
+   */
+  public Routes routes() {
+    return new Routes(ctx);
+  }
+
   /** @return this SDK's version, as its {@code User-Agent} header sends it (e.g. {@code 1.1.0}) */
   public static String version() {
     return SdkVersion.VERSION;

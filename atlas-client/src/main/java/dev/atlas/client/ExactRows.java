@@ -36,8 +36,27 @@ final class ExactRows {
     return response;
   }
 
+  /**
+   * @param rows parsed rows of any response (execute-sql, a metric's run), or null
+   * @return the same rows, their numbers now {@link ExactNumber}s
+   */
+  static List<Map<String, Object>> rows(List<Map<String, Object>> rows) {
+    if (rows != null) {
+      for (Map<String, Object> row : rows) {
+        if (row != null) {
+          row.replaceAll((column, value) -> exact(value));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * @param value any parsed value (a metric's value)
+   * @return it, a number in it now an {@link ExactNumber}
+   */
   @SuppressWarnings("unchecked")
-  private static Object exact(Object value) {
+  static Object exact(Object value) {
     if (value instanceof LazilyParsedNumber n) {
       return new ExactNumber(n.toString());
     }

@@ -36,9 +36,16 @@ final class Operation<T> {
   private final int resultStatus;
   private final UnaryOperator<Request> rewrite;
   private final UnaryOperator<T> finish;
+  private final boolean emptyAllowed;
 
   private Operation(String name, CallFactory factory, Type resultType, boolean readOnly, String resourceId,
       int resultStatus, UnaryOperator<Request> rewrite, UnaryOperator<T> finish) {
+    this(name, factory, resultType, readOnly, resourceId, resultStatus, rewrite, finish, false);
+  }
+
+  private Operation(String name, CallFactory factory, Type resultType, boolean readOnly, String resourceId,
+      int resultStatus, UnaryOperator<Request> rewrite, UnaryOperator<T> finish, boolean emptyAllowed) {
+    this.emptyAllowed = emptyAllowed;
     this.rewrite = rewrite;
     this.finish = finish;
     this.name = Objects.requireNonNull(name, "name");
@@ -60,6 +67,29 @@ final class Operation<T> {
     return new Operation<>(name, factory, resultType, false, null, 0, UnaryOperator.identity(), UnaryOperator.identity());
   }
 
+  /**
+   * An operation whose result type is any type (a caller's generic type), for the door to any route.
+   *
+   * @param <T> the result type
+   * @param name the name listeners and logs give the call
+   * @param factory builds the request
+   * @param resultType the success body's type
+   * @return the operation
+   */
+  static <T> Operation<T> ofType(String name, CallFactory factory, Type resultType) {
+    return new Operation<>(name, factory, resultType, false, null, 0, UnaryOperator.identity(), UnaryOperator.identity());
+  }
+
+  /** @return a copy whose 2xx answer may have no body (a 204): the result is then null */
+  Operation<T> emptyAllowed() {
+    return new Operation<>(name, factory, resultType, readOnly, resourceId, resultStatus, rewrite, finish, true);
+  }
+
+  /** @return whether a 2xx answer without a body is a null result rather than an invalid response */
+  boolean allowsEmpty() {
+    return emptyAllowed;
+  }
+
   /** @return the spec's operationId */
   public String name() {
     return name;
@@ -70,12 +100,12 @@ final class Operation<T> {
    * @return a copy naming it
    */
   public Operation<T> about(String id) {
-    return new Operation<>(name, factory, resultType, readOnly, id, resultStatus, rewrite, finish);
+    return new Operation<>(name, factory, resultType, readOnly, id, resultStatus, rewrite, finish, emptyAllowed);
   }
 
   /** @return a copy declared read-only: a POST that changes nothing, retried like a GET */
   public Operation<T> readOnly() {
-    return new Operation<>(name, factory, resultType, true, resourceId, resultStatus, rewrite, finish);
+    return new Operation<>(name, factory, resultType, true, resourceId, resultStatus, rewrite, finish, emptyAllowed);
   }
 
   /**
@@ -84,7 +114,7 @@ final class Operation<T> {
    * @return a copy that reads it
    */
   public Operation<T> resultAlsoOn(int status) {
-    return new Operation<>(name, factory, resultType, readOnly, resourceId, status, rewrite, finish);
+    return new Operation<>(name, factory, resultType, readOnly, resourceId, status, rewrite, finish, emptyAllowed);
   }
 
   /**
@@ -92,7 +122,7 @@ final class Operation<T> {
    * @return a copy that applies it
    */
   public Operation<T> rewrite(UnaryOperator<Request> change) {
-    return new Operation<>(name, factory, resultType, readOnly, resourceId, resultStatus, change, finish);
+    return new Operation<>(name, factory, resultType, readOnly, resourceId, resultStatus, change, finish, emptyAllowed);
   }
 
   /**
@@ -100,7 +130,7 @@ final class Operation<T> {
    * @return a copy that applies it
    */
   public Operation<T> finish(UnaryOperator<T> step) {
-    return new Operation<>(name, factory, resultType, readOnly, resourceId, resultStatus, rewrite, step);
+    return new Operation<>(name, factory, resultType, readOnly, resourceId, resultStatus, rewrite, step, emptyAllowed);
   }
 
   /**

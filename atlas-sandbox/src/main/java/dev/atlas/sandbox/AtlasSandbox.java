@@ -95,6 +95,7 @@ public final class AtlasSandbox implements AutoCloseable {
     actions.register(table);
     new OAuthClientHandlers(oauthState, b.workspaces).register(table);
     new WorkspaceOAuthClientHandlers(oauthState, b.workspaces).register(table);
+    new DataHandlers(state, warehouse, validator).register(table);
     this.unsupported = table.unsupported();
     this.router = new Router(apiKey, b.slowDelay, b.operations, table);
     router.mountExtras(misc, oauth);

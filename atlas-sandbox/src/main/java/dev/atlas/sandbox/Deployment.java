@@ -33,6 +33,9 @@ final class Deployment {
           || path.startsWith("/api/v1/admin/connections")) {
         throw new Reject(400, "bad_request", "No active organization. Set an active org first.");
       }
+      if (path.equals("/api/v1/execute-sql") || path.startsWith("/api/v1/metrics/")) {
+        throw new Reject(400, "bad_request", "Your login is not bound to a workspace. Sign in to a workspace first.");
+      }
       if (path.startsWith("/api/v1/admin/plugins")) {
         throw new Reject(403, "forbidden_role", "Platform admin role required");
       }

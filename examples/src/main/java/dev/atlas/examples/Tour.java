@@ -34,6 +34,7 @@ public final class Tour {
       steps.put("conversations", () -> ConversationsExample.run(atlas));
       steps.put("scheduled tasks", () -> actionOfThisRun.set(ScheduledTasksExample.run(atlas)));
       steps.put("validate SQL", () -> ValidateSqlExample.run(atlas));
+      steps.put("execute SQL", () -> ExecuteSqlExample.run(atlas));
       steps.put("audit log", () -> AuditLogExample.run(atlas));
       steps.put("admin overview", () -> AdminExample.run(atlas));
       steps.put("rollback", () -> RollbackExample.runOwn(atlas, actionOfThisRun.get()));
@@ -41,6 +42,7 @@ public final class Tour {
       steps.put("error handling", () -> ErrorHandlingExample.run(atlas));
       steps.put("listener", () -> ListenerExample.run(atlas));
       steps.put("MCP onboarding", () -> McpExample.run(atlas));
+      steps.put("any route", () -> AnyRouteExample.run(atlas));
       steps.forEach(outcomes::run);
     } finally {
       Examples.shutdown();
