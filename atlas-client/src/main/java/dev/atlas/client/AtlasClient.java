@@ -63,6 +63,9 @@ public final class AtlasClient implements AutoCloseable {
   private final Lazy<ScheduledTasks> scheduledTasks;
   private final Lazy<Admin> admin;
   private final Lazy<Mcp> mcp;
+  // created on first use without a lambda, so a first query loads neither class
+  private volatile Actions actions;
+  private volatile Runs runs;
   private final Streaming streaming;
 
   AtlasClient(ClientContext ctx) {
@@ -77,7 +80,7 @@ public final class AtlasClient implements AutoCloseable {
     this.scheduledTasks = new Lazy<>(() -> new ScheduledTasks(ctx));
     this.admin = new Lazy<>(() -> new Admin(ctx));
     this.mcp = new Lazy<>(() -> new Mcp(ctx));
-    this.streaming = new Streaming(ctx);
+    this.streaming = new Streaming(ctx, this);
   }
 
   /** @return a builder; {@link AtlasClientBuilder#baseUrl(String)} and a credential are required */
@@ -768,6 +771,42 @@ public final class AtlasClient implements AutoCloseable {
    */
   public Mcp mcp() {
     return mcp.get();
+  }
+
+  /**
+   * @return what the agent proposes to do (a JIRA ticket, an email report): list, approve, deny,
+   *     in bulk too ({@code /api/v1/actions}, when the server has actions enabled)
+   */
+  public Actions actions() {
+    Actions a = actions;
+    if (a == null) {
+      synchronized (this) {
+        a = actions;
+        if (a == null) {
+          a = new Actions(ctx, actionsApi);
+          actions = a;
+        }
+      }
+    }
+    return a;
+  }
+
+  /**
+   * @return agent runs that outlive their connection: a conversation's run status, resume of an
+   *     interrupted run, stop
+   */
+  public Runs runs() {
+    Runs r = runs;
+    if (r == null) {
+      synchronized (this) {
+        r = runs;
+        if (r == null) {
+          r = new Runs(ctx);
+          runs = r;
+        }
+      }
+    }
+    return r;
   }
 
   /** @return SQL without the agent: one SELECT through the server's validation */

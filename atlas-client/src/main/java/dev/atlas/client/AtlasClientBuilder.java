@@ -57,6 +57,7 @@ public final class AtlasClientBuilder {
   private Clock clock = Clock.systemUTC();
   private RetryPolicy retryPolicy = RetryPolicy.defaults();
   private Sleeper sleeper = Sleeper.system();
+  private StreamRecovery streamRecovery; // null: off
   private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
   AtlasClientBuilder() {
@@ -313,6 +314,20 @@ public final class AtlasClientBuilder {
   }
 
   /**
+   * Sets what every stream of this client does when the network cuts it (a stream's own
+   * {@link StreamQueryParams#withRecovery(StreamRecovery)} wins): {@link StreamRecovery#off()} (the
+   * default) throws the connection error; {@link StreamRecovery#follow()} follows the agent's run on
+   * the server and delivers its saved answer.
+   *
+   * @param recovery the setting
+   * @return this
+   */
+  public AtlasClientBuilder streamRecovery(StreamRecovery recovery) {
+    this.streamRecovery = Objects.requireNonNull(recovery, "recovery");
+    return this;
+  }
+
+  /**
    * Sets what waits between retries (tests: a sleeper that records and returns at once).
    *
    * @param sleeper the sleeper
@@ -400,7 +415,7 @@ public final class AtlasClientBuilder {
     }
     return new ClientSettings(baseUrl, baseUrlText, apiKey, bearerToken, apiKeyHeader, connectTimeout, readTimeout,
         callTimeout, defaultHeaders, interceptors, networkInterceptors, listeners, logLevel, httpLogLevel, httpLogSink,
-        clock, retryPolicy, sleeper, random);
+        clock, retryPolicy, sleeper, random, streamRecovery);
   }
 
   /**
@@ -431,6 +446,7 @@ public final class AtlasClientBuilder {
     b.clock = s.clock();
     b.retryPolicy = s.retryPolicy();
     b.sleeper = s.sleeper();
+    b.streamRecovery = s.streamRecovery();
     b.random = s.random();
     return b;
   }

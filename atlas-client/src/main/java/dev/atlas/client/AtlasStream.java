@@ -49,7 +49,14 @@ import okhttp3.Response;
  * <p>Cancellation: {@link #close()} may be called from any thread, also while another thread is
  * blocked reading. It cancels the HTTP call and releases the connection; the iterating thread then
  * sees the end of the stream ({@code hasNext()} returns false, {@link #isCancelled()} is true).
- * Closing twice is harmless. A stream that becomes unreachable without being closed is cancelled
+ * Closing twice is harmless. The agent's run goes on on the server without its connection, so
+ * closing a stream before its end also asks the server to stop the run, when its id is known:
+ * asynchronously, best effort (a failure is logged, not thrown), never making {@code close()} wait.
+ * {@link #detach()} (or {@link StreamQueryParams#withDetached(boolean)}) keeps the run going.
+ *
+ * <p>Recovery: with {@link StreamRecovery} on, a stream the network cuts follows its run instead of
+ * throwing at once, and may end with a {@link StreamEvent.Recovered} answer or continue after a
+ * {@link StreamEvent.Resumed} event (see {@link StreamRecovery}). A stream that becomes unreachable without being closed is cancelled
  * when the garbage collector finds it; do not rely on that.
  *
  * <p>Iterate from one thread at a time.
@@ -70,6 +77,32 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
   private final CallTrace trace;
   private volatile boolean ended;
   private boolean iterated;
+  private volatile Runs runs;
+  private volatile boolean detached;
+  private volatile boolean stopSent;
+  private Recovery recovery;
+  private volatile AtlasStream continuation;
+  private volatile Runnable onEnd;
+  private Iterator<StreamEvent> continuationEvents;
+
+  /** Follows the run of a stream the network cut. */
+  interface Recovery {
+    /**
+     * @param cut the connection error the stream would throw
+     * @param stream the cut stream
+     * @return the events to deliver next and, for a resumed run, the stream to read on from
+     * @throws dev.atlas.client.errors.AtlasException {@code cut} when nothing can be recovered, or the run's failure
+     */
+    Continuation recover(AtlasConnectionException cut, AtlasStream stream);
+  }
+
+  /**
+   * What a recovery delivers.
+   *
+   * @param events the events to deliver next
+   * @param next the stream whose events follow, or null
+   */
+  record Continuation(java.util.List<StreamEvent> events, AtlasStream next) {}
 
   private AtlasStream(InputStream body, Call call, String conversationId, String runId, String method, String path,
       int maxEventBytes, CallTrace trace) {
@@ -120,6 +153,55 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
   /** @return the agent run's id ({@code x-run-id}), when the server sent it */
   public Optional<String> runId() {
     return Optional.ofNullable(runId);
+  }
+
+  /**
+   * Stops on close: a stream whose run id is known asks the server to stop the run when closed
+   * before its end, unless detached. Used by the client.
+   */
+  AtlasStream stopRunOnClose(Runs runs, boolean detached) {
+    this.runs = runs;
+    this.detached = detached;
+    return this;
+  }
+
+  /** Runs once when the stream ends or is closed (releases a resume claim). Used by the client. */
+  void onEnd(Runnable action) {
+    this.onEnd = action;
+  }
+
+  private void ended() {
+    Runnable r = onEnd;
+    if (r != null) {
+      onEnd = null;
+      r.run();
+    }
+  }
+
+  /** Follows the run when the network cuts the stream. Used by the client. */
+  AtlasStream recoverWith(Recovery recovery) {
+    this.recovery = recovery;
+    return this;
+  }
+
+  /**
+   * Keeps the agent's run going on the server when this stream is closed before its end (by default
+   * closing asks the server to stop it). Its answer is still saved in the conversation.
+   *
+   * @return this stream
+   */
+  public AtlasStream detach() {
+    this.detached = true;
+    AtlasStream c = continuation;
+    if (c != null) {
+      c.detach();
+    }
+    return this;
+  }
+
+  /** @return whether closing this stream early leaves the run going */
+  public boolean isDetached() {
+    return detached;
   }
 
   /** @return whether {@link #close()} was called before the stream ended by itself */
@@ -176,15 +258,40 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
   /** Cancels the call and releases the connection; safe from any thread, idempotent. */
   @Override
   public void close() {
+    AtlasStream c = continuation;
     if (!ended) {
       resources.cancelledByCaller = true;
       report(CallOutcome.CANCELLED, null);
+      if (c == null) {
+        stopRun();
+      }
     }
     cleanable.clean();
+    if (c != null) {
+      c.close();
+    }
+    ended();
+  }
+
+  /** Asks the server to stop the run, once, without waiting; never throws. */
+  private void stopRun() {
+    Runs r = runs;
+    if (r != null && !detached && runId != null && !stopSent) {
+      stopSent = true;
+      r.stopQuietly(runId);
+    }
   }
 
   private boolean fetch() {
     while (ready.isEmpty()) {
+      if (continuationEvents != null) {
+        if (continuationEvents.hasNext()) {
+          ready.add(continuationEvents.next());
+          continue;
+        }
+        ended = true;
+        return false;
+      }
       if (ended) {
         return false;
       }
@@ -211,6 +318,10 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
           return false;
         }
         AtlasConnectionException x = ErrorMapper.streamInterrupted(e, method, path);
+        if (recovery != null) {
+          recover(x);
+          continue;
+        }
         report(CallOutcome.CONNECTION_ERROR, x);
         throw x;
       }
@@ -224,6 +335,30 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
     return true;
   }
 
+  /** Follows the run: queues what it recovered, or reports and throws what it could not. */
+  private void recover(AtlasConnectionException cut) {
+    Continuation c;
+    try {
+      c = recovery.recover(cut, this);
+    } catch (dev.atlas.client.errors.AtlasException x) {
+      report(CallOutcome.of(x), x);
+      throw x;
+    }
+    ready.addAll(c.events());
+    if (c.next() != null) {
+      ended = false;
+      continuation = c.next();
+      if (detached) {
+        c.next().detach();
+      }
+      continuationEvents = c.next().iterator();
+      if (resources.cancelledByCaller) {
+        c.next().close();
+      }
+    }
+    report(CallOutcome.SUCCESS, null);
+  }
+
   private void report(CallOutcome outcome, dev.atlas.client.errors.AtlasException error) {
     if (trace != null) {
       trace.streamEnded(outcome, error);
@@ -233,6 +368,7 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
   private void finish() {
     ended = true;
     cleanable.clean();
+    ended();
   }
 
   /**

@@ -19,6 +19,7 @@ public final class ChatResponse implements AutoCloseable {
   private final int maxEventBytes;
   private final CallTrace trace;
   private volatile boolean eventsRead;
+  private volatile Runs runs;
 
   private ChatResponse(Call call, Response response, int maxEventBytes, CallTrace trace) {
     this.call = call;
@@ -38,6 +39,28 @@ public final class ChatResponse implements AutoCloseable {
    */
   static ChatResponse of(Call call, Response response, int maxEventBytes, CallTrace trace) {
     return new ChatResponse(call, response, maxEventBytes, trace);
+  }
+
+  ChatResponse stopWith(Runs runs) {
+    this.runs = runs;
+    return this;
+  }
+
+  /**
+   * Asks the server to stop the agent's run ({@code x-run-id}), as closing a stream early does: the
+   * run goes on without its connection otherwise. Does not close this response: the body then ends
+   * with an {@code abort} frame. Best effort and asynchronous; a failure (the run finished already)
+   * is logged, not thrown.
+   *
+   * @return completes when the server answered or the attempt failed; never exceptionally
+   */
+  public java.util.concurrent.CompletableFuture<Void> stopRun() {
+    String runId = response.header("x-run-id");
+    Runs r = runs;
+    if (runId == null || r == null) {
+      return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+    return r.stopQuietly(runId);
   }
 
   /** @return the HTTP status (2xx) */

@@ -36,12 +36,13 @@ import okhttp3.Interceptor;
  * @param retryPolicy the retry policy
  * @param sleeper waits between retries
  * @param random jitter source
+ * @param streamRecovery what a stream cut by the network does, unless the stream says; null: off
  */
 record ClientSettings(HttpUrl baseUrl, String baseUrlText, Secret apiKey, Secret bearerToken,
     ApiKeyHeader apiKeyHeader, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
     Map<String, String> defaultHeaders, List<Interceptor> interceptors, List<Interceptor> networkInterceptors,
     List<AtlasListener> listeners, AtlasLogLevel logLevel, HttpLogLevel httpLogLevel, Consumer<String> httpLogSink,
-    Clock clock, RetryPolicy retryPolicy, Sleeper sleeper, DoubleSupplier random) {
+    Clock clock, RetryPolicy retryPolicy, Sleeper sleeper, DoubleSupplier random, StreamRecovery streamRecovery) {
   /** Default connect timeout. */
   static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   /** Default read timeout. */
@@ -65,7 +66,7 @@ record ClientSettings(HttpUrl baseUrl, String baseUrlText, Secret apiKey, Secret
   static ClientSettings oauthOnly(Clock clock) {
     return new ClientSettings(null, null, null, null, ApiKeyHeader.AUTHORIZATION_BEARER, null, null, null, Map.of(),
         List.of(), List.of(), List.of(), null, null, null, clock, RetryPolicy.defaults(), Sleeper.system(),
-        Math::random);
+        Math::random, null);
   }
 
   /** @return the header that carries credentials, or null when none are sent */

@@ -210,4 +210,28 @@ public sealed interface StreamEvent {
    * @param rawJson the frame's data exactly as received
    */
   record Unknown(String type, String rawJson) implements StreamEvent {}
+
+  /**
+   * The stream was cut by the network and its run finished on the server: this is the answer the
+   * server saved, complete (not a continuation of the text delivered before the cut, which it
+   * repeats). Sent once, last, only by a stream with {@link StreamRecovery} on.
+   *
+   * @param conversationId the conversation the answer is saved in
+   * @param runId the run, when known
+   * @param answer the saved answer's text (its text parts joined)
+   * @param content the saved message's content exactly as the server keeps it (its parts)
+   */
+  record Recovered(String conversationId, Optional<String> runId, String answer, JsonElement content)
+      implements StreamEvent {}
+
+  /**
+   * The stream was cut by the network and its run, left {@code running} with nothing generating it,
+   * was resumed: the events after this one are the continuation (starting with a fresh
+   * {@link Start}); nothing delivered before the cut is repeated. Sent only by a stream with
+   * {@link StreamRecovery#withResumeAfter(java.time.Duration)} set.
+   *
+   * @param conversationId the conversation
+   * @param runId the resumed run (the same id as the interrupted turn)
+   */
+  record Resumed(String conversationId, String runId) implements StreamEvent {}
 }

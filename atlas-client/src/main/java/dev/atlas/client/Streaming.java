@@ -13,10 +13,13 @@ import java.util.UUID;
 final class Streaming {
   private final ClientContext ctx;
   private final ChatApi api;
+  private final AtlasClient owner;
 
-  Streaming(ClientContext ctx) {
+  /** @param owner the client whose {@link AtlasClient#runs()} stops and follows the runs; null: none */
+  Streaming(ClientContext ctx, AtlasClient owner) {
     this.ctx = ctx;
     this.api = new ChatApi(ctx.apiClient());
+    this.owner = owner;
   }
 
   /**
@@ -36,7 +39,21 @@ final class Streaming {
     ChatMessage message = new ChatMessage().id(UUID.randomUUID().toString()).role(ChatRole.USER)
         .addPartsItem(new ChatMessagePart().type("text").text(question));
     Transport.Opened o = open(List.of(message), options, requestOptions);
-    return AtlasStream.of(o.call(), o.response(), maxEventBytes(options), o.trace());
+    AtlasStream stream = AtlasStream.of(o.call(), o.response(), maxEventBytes(options), o.trace());
+    return owner == null ? stream : RunFollower.attach(ctx, owner.runs(), stream, options, question);
+  }
+
+  /** Opens a resume of the conversation's running run; never two of one run at once from this client. */
+  AtlasStream resume(String conversationId, ResumeRunParams params, RequestOptions requestOptions, Runs r) {
+    Transport.Opened o = ctx.open(r.resumeOp(conversationId), requestOptions);
+    String runId = o.response().header("x-run-id");
+    if (!r.claimResume(runId)) {
+      o.response().close();
+      throw new IllegalStateException("This client is resuming run " + runId + " already");
+    }
+    int max = params.maxEventBytes() == 0 ? SseParser.DEFAULT_MAX_EVENT_BYTES : params.maxEventBytes();
+    AtlasStream stream = AtlasStream.of(o.call(), o.response(), max, o.trace());
+    return RunFollower.attachResumed(ctx, r, stream, params, runId);
   }
 
   ChatResponse chat(List<ChatMessage> messages, StreamQueryParams options, RequestOptions requestOptions) {
@@ -50,7 +67,8 @@ final class Streaming {
       throw new IllegalArgumentException("the last user message must not be blank");
     }
     Transport.Opened o = open(messages, options, requestOptions);
-    return ChatResponse.of(o.call(), o.response(), maxEventBytes(options), o.trace());
+    ChatResponse raw = ChatResponse.of(o.call(), o.response(), maxEventBytes(options), o.trace());
+    return owner == null ? raw : raw.stopWith(owner.runs());
   }
 
   private Transport.Opened open(List<ChatMessage> messages, StreamQueryParams o, RequestOptions requestOptions) {

@@ -64,7 +64,8 @@ class StreamLifecycleTest extends WireMockSupport {
             for (int i = 0; i < 125; i++) {
               int stopAfter = r.nextInt(60);
               boolean fromOtherThread = r.nextInt(3) == 0;
-              try (AtlasStream stream = c.streamQuery("q")) {
+              // detached: this test is about connections; stopping runs on close is RunsTest's
+              try (AtlasStream stream = c.streamQuery("q", StreamQueryParams.defaults().withDetached(true))) {
                 int n = 0;
                 for (StreamEvent e : stream) {
                   events.incrementAndGet();

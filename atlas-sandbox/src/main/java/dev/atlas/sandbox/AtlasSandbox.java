@@ -62,6 +62,8 @@ public final class AtlasSandbox implements AutoCloseable {
   private final OAuthHandlers oauth;
   private final Map<String, String> unsupported;
   private final SandboxState state;
+  private final ActionLog actionLog;
+  private final AgentRuns agentRuns;
 
   private AtlasSandbox(Builder b) throws IOException {
     this.apiKey = b.apiKey;
@@ -79,8 +81,13 @@ public final class AtlasSandbox implements AutoCloseable {
     state.tasksDueAtOnce = b.tasksDueAtOnce;
     state.connectionId = b.connectionId;
     state.groupId = b.groupId;
-    QueryHandlers queries = new QueryHandlers(state, new Agent(warehouse, validator), b.pacing);
     ActionHandlers actions = new ActionHandlers(state);
+    actions.log.approvalMode = b.actionApproval;
+    this.actionLog = actions.log;
+    AgentRuns agentRuns = new AgentRuns(b.pacing);
+    agentRuns.durable = b.durability;
+    this.agentRuns = agentRuns;
+    QueryHandlers queries = new QueryHandlers(state, new Agent(warehouse, validator), actions.log, agentRuns);
     MiscHandlers misc = new MiscHandlers(validator, state);
     OAuthState oauthState = new OAuthState();
     this.oauth = new OAuthHandlers(baseUrl(), b.oauth, b.workspaces, oauthState, apiKey);
@@ -93,6 +100,7 @@ public final class AtlasSandbox implements AutoCloseable {
     new AuditHandlers(state).register(table);
     new AdminHandlers(state, warehouse).register(table);
     actions.register(table);
+    new RunHandlers(state, agentRuns, queries).register(table);
     new OAuthClientHandlers(oauthState, b.workspaces).register(table);
     new WorkspaceOAuthClientHandlers(oauthState, b.workspaces).register(table);
     new DataHandlers(state, warehouse, validator).register(table);
@@ -100,6 +108,7 @@ public final class AtlasSandbox implements AutoCloseable {
     this.router = new Router(apiKey, b.slowDelay, b.operations, table);
     router.mountExtras(misc, oauth);
     router.deployment(new Deployment(b.organization, b.actions));
+    router.memberKey(b.memberKey);
     server.createContext("/", router::handle);
     this.demoActionId = actions.record("jira:create", "PROJ", "Create ticket PROJ-1: revenue dip in the north region",
         "executed");
@@ -202,6 +211,18 @@ public final class AtlasSandbox implements AutoCloseable {
     state.advance(duration);
   }
 
+  /**
+   * Plays a server restart without losing the sandbox's data: every agent run being generated dies
+   * where it is (its stream ends, its row stays {@code running}, so it looks resumable), resume leases
+   * are released, and the executors of pending actions are forgotten (approving one afterwards only
+   * marks it approved, as on a real server). For a network-level cut mid-stream use
+   * {@link Fault#CRASH_MID_STREAM}.
+   */
+  public void restart() {
+    agentRuns.restart();
+    actionLog.forgetExecutors();
+  }
+
   /** Stops the server and drops the warehouse. */
   @Override
   public void close() {
@@ -244,6 +265,9 @@ public final class AtlasSandbox implements AutoCloseable {
     private java.util.List<String> workspaces = java.util.List.of("ws-sandbox");
     private boolean organization = true;
     private boolean actions = true;
+    private String memberKey;
+    private String actionApproval = "manual";
+    private boolean durability = true;
     private String connectionId = "default";
     private String groupId = "default";
     private java.util.List<dev.atlas.client.spec.SpecOperation> operations = OpenApiSpec.operations();
@@ -354,6 +378,48 @@ public final class AtlasSandbox implements AutoCloseable {
      */
     public Builder tasksDueAtOnce() {
       this.tasksDueAtOnce = true;
+      return this;
+    }
+
+    /**
+     * Accepts a second key whose caller is a member of the workspace, not an admin: it sees no actions
+     * (list empty, get 404) and may resolve none (approve and deny 403 {@code forbidden}, bulk puts
+     * the ids in {@code forbidden}), as on a real server.
+     *
+     * @param memberKey the member's key
+     * @return this
+     */
+    public Builder memberKey(String memberKey) {
+      this.memberKey = Objects.requireNonNull(memberKey, "memberKey");
+      return this;
+    }
+
+    /**
+     * The server's action approval mode ({@code ATLAS_ACTION_APPROVAL}): {@code manual} (the default:
+     * proposed actions wait for an admin), {@code admin-only} (the requester may not resolve their own
+     * action: the sandbox key gets 403) or {@code auto} (actions run at once; a query's answer then
+     * has no {@code pendingActions}).
+     *
+     * @param mode manual, admin-only or auto
+     * @return this
+     */
+    public Builder actionApproval(String mode) {
+      if (!java.util.Set.of("manual", "admin-only", "auto").contains(mode)) {
+        throw new IllegalArgumentException("approval mode must be manual, admin-only or auto: " + mode);
+      }
+      this.actionApproval = mode;
+      return this;
+    }
+
+    /**
+     * Answers like a server without durable runs ({@code ATLAS_DURABILITY_ENABLED} off): chat still
+     * sends {@code x-run-id} and stop works, but run status is always {@code none} and resume 404
+     * {@code nothing_to_resume}. Generations still outlive their connection and save their answers.
+     *
+     * @return this
+     */
+    public Builder withoutDurability() {
+      this.durability = false;
       return this;
     }
 

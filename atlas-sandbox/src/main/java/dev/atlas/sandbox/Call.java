@@ -36,12 +36,19 @@ final class Call {
   final Map<String, String> query;
   /** The fault injected into this request (by header or globally), or null; set by the router. */
   Fault fault;
+  /** Whether the caller presented the member key (not the admin one); set by the router. */
+  boolean member;
   private final Matcher params;
 
   Call(HttpExchange ex, Matcher params) {
     this.ex = ex;
     this.params = params;
     this.query = parseQuery(ex.getRequestURI().getRawQuery());
+  }
+
+  /** @return whether the caller is a member of the workspace, not an admin */
+  boolean isMember() {
+    return member;
   }
 
   static boolean isUuid(String id) {

@@ -40,7 +40,7 @@ final class Deployment {
         throw new Reject(403, "forbidden_role", "Platform admin role required");
       }
     }
-    if (!actions && path.startsWith("/api/v1/actions/")) {
+    if (!actions && (path.startsWith("/api/v1/actions/") || path.equals("/api/v1/actions"))) {
       // the route is not mounted: the web framework's own 404, plain text, no envelope
       byte[] body = "404 Not Found".getBytes(StandardCharsets.UTF_8);
       call.ex.getResponseHeaders().set("Content-Type", "text/plain; charset=UTF-8");

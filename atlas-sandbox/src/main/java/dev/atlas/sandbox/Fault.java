@@ -12,8 +12,16 @@ public enum Fault {
   RATE_LIMIT("rate-limit"),
   /** 502 {@code provider_error}, retryable. */
   PROVIDER_ERROR("provider-error"),
-  /** A chat stream that sends its first frames and then drops the connection. */
+  /**
+   * A chat stream that sends its first frames and then drops the connection; as on a real server,
+   * the generation goes on without it and saves the answer in the conversation.
+   */
   DROP_STREAM("drop-stream"),
+  /**
+   * A chat stream whose server process dies after the agent's first recorded step: the connection
+   * drops, nothing generates the run any more and its row stays {@code running} (resume continues it).
+   */
+  CRASH_MID_STREAM("crash-mid-stream"),
   /** Answers after the configured slow delay (default 2 s). */
   SLOW("slow");
 

@@ -6,8 +6,6 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +22,14 @@ final class QueryHandlers {
 
   private final SandboxState state;
   private final Agent agent;
-  private final Duration pacing;
+  private final ActionLog actions;
+  private final AgentRuns runs;
 
-  QueryHandlers(SandboxState state, Agent agent, Duration pacing) {
+  QueryHandlers(SandboxState state, Agent agent, ActionLog actions, AgentRuns runs) {
     this.state = state;
     this.agent = agent;
-    this.pacing = pacing;
+    this.actions = actions;
+    this.runs = runs;
   }
 
   /** Registers the operations this class answers. */
@@ -60,7 +60,12 @@ final class QueryHandlers {
     usage.addProperty("totalTokens", 200 + question.length() * 3);
     out.add("usage", usage);
     out.addProperty("conversationId", asked.conversationId());
-    out.addProperty("runId", "run-" + UUID.randomUUID().toString().substring(0, 8));
+    out.addProperty("runId", UUID.randomUUID().toString());
+    String host = c.ex.getRequestHeaders().getFirst("Host");
+    JsonArray pending = actions.propose(question, "http://" + (host == null ? "127.0.0.1" : host));
+    if (!pending.isEmpty()) {
+      out.add("pendingActions", pending); // absent whenever nothing is pending
+    }
     c.json(200, out);
   }
 
@@ -84,27 +89,33 @@ final class QueryHandlers {
     if (question == null || question.isEmpty()) {
       throw new Reject(400, "invalid_request", "The last user message has no text");
     }
-    Asked asked = ask(body, question);
-    boolean drop = c.fault == Fault.DROP_STREAM;
+    String cid = resolveConversation(body, question);
+    Agent.Answer answer = agent.answer(question);
+    rememberQuestion(cid, question);
+    String runId = UUID.randomUUID().toString();
+    AgentRuns.Run run = runs.start(runId, cid, ChatFrames.of(answer), answer);
+    boolean crash = c.fault == Fault.CRASH_MID_STREAM;
+    boolean drop = c.fault == Fault.DROP_STREAM || crash;
     var h = c.ex.getResponseHeaders();
     h.set("Content-Type", "text/event-stream");
     h.set("Cache-Control", "no-cache, no-transform");
     h.set("x-vercel-ai-ui-message-stream", "v1");
-    h.set("x-conversation-id", asked.conversationId());
-    h.set("x-run-id", "run-" + UUID.randomUUID().toString().substring(0, 8));
+    h.set("x-conversation-id", cid);
+    h.set("x-run-id", runId);
     // a dropped stream promises more bytes than it sends, so closing it early breaks the connection
     c.ex.sendResponseHeaders(200, drop ? 1 << 20 : 0);
     OutputStream out = c.ex.getResponseBody();
-    int sent = 0;
-    for (JsonObject f : ChatFrames.of(asked.answer())) {
-      if (drop && sent == 3) {
-        throw new IOException("stream dropped by the sandbox");
+    Runnable cut = () -> {
+      try {
+        out.close();
+      } catch (IOException | RuntimeException e) {
+        // a fixed-length body closed early: the connection is broken, as intended
       }
-      write(out, Wire.GSON.toJson(f));
-      sent++;
-    }
-    write(out, "[DONE]");
-    out.close();
+      c.ex.close();
+    };
+    // the generation is not tied to the connection: it goes on when the client leaves, and saves the answer
+    runs.generate(run, 0, out, cut, drop ? 3 : -1, crash, (r, text) -> rememberAnswer(cid, answer.text(), answer),
+        () -> { });
   }
 
   /**
@@ -116,7 +127,8 @@ final class QueryHandlers {
   Asked ask(JsonObject body, String question) {
     String cid = resolveConversation(body, question);
     Agent.Answer a = agent.answer(question);
-    remember(cid, question, a);
+    rememberQuestion(cid, question);
+    rememberAnswer(cid, a.text(), a);
     return new Asked(cid, a);
   }
 
@@ -153,15 +165,32 @@ final class QueryHandlers {
     }
   }
 
-  private void remember(String cid, String question, Agent.Answer a) {
+  private void rememberQuestion(String cid, String question) {
+    synchronized (state) {
+      Instant t = state.now();
+      state.messages.get(cid).add(message(cid, "user", question, null, t));
+      state.conversations.get(cid).addProperty("updatedAt", Wire.js(t));
+      state.updatedAt.put(cid, t.toEpochMilli());
+    }
+  }
+
+  /**
+   * Saves an answer in the conversation.
+   *
+   * @param text the text generated
+   * @param a the agent's answer, for its SQL step and audit row; null for a resumed answer (text only)
+   */
+  void rememberAnswer(String cid, String text, Agent.Answer a) {
     synchronized (state) {
       Instant t = state.now();
       List<JsonObject> list = state.messages.get(cid);
-      list.add(message(cid, "user", question, null, t));
-      list.add(message(cid, "assistant", a.text(), a, t));
+      if (list == null) {
+        return; // the conversation was deleted meanwhile
+      }
+      list.add(message(cid, "assistant", text, a, t));
       state.conversations.get(cid).addProperty("updatedAt", Wire.js(t));
       state.updatedAt.put(cid, t.toEpochMilli());
-      if (a.sql() != null) {
+      if (a != null && a.sql() != null) {
         state.audit.add(0, AuditHandlers.row(a, t, state.connectionId));
       }
     }
@@ -189,19 +218,5 @@ final class QueryHandlers {
     m.add("content", parts);
     m.addProperty("createdAt", Wire.js(t));
     return m;
-  }
-
-  /** Writes one server-sent event, then waits the configured pacing. */
-  private void write(OutputStream out, String data) throws IOException {
-    out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-    out.flush();
-    if (!pacing.isZero()) {
-      try {
-        Thread.sleep(pacing.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted");
-      }
-    }
   }
 }

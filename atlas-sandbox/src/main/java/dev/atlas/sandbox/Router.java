@@ -31,6 +31,7 @@ final class Router {
   private final OperationJournal journal = new OperationJournal();
   private volatile Fault globalFault;
   private volatile Deployment deployment = Deployment.FULL;
+  private volatile String memberKey;
 
   /**
    * @param apiKey the key every operation but the public ones needs
@@ -77,6 +78,11 @@ final class Router {
     this.globalFault = fault;
   }
 
+  /** Accepts a second key, whose caller is a member of the workspace, not an admin. */
+  void memberKey(String key) {
+    this.memberKey = key;
+  }
+
   /** Sets what the emulated server's configuration refuses (nothing by default). */
   void deployment(Deployment d) {
     this.deployment = d;
@@ -115,7 +121,7 @@ final class Router {
           journal.record(match.operationId());
         }
         if (!match.isPublic()) {
-          authenticate(ex);
+          call.member = authenticate(ex);
           if (deployment.refuse(call, path)) {
             return;
           }
@@ -139,7 +145,8 @@ final class Router {
     }
   }
 
-  private void authenticate(HttpExchange ex) {
+  /** @return whether the caller is the member (false: the admin key) */
+  private boolean authenticate(HttpExchange ex) {
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     String key = ex.getRequestHeaders().getFirst("X-API-Key");
     String presented = null;
@@ -151,9 +158,13 @@ final class Router {
     if (presented == null) {
       throw new Reject(401, "auth_error", "API key required");
     }
+    if (memberKey != null && presented.equals(memberKey)) {
+      return true;
+    }
     if (!presented.equals(apiKey)) {
       throw new Reject(401, "auth_error", "Invalid API key");
     }
+    return false;
   }
 
   /** Rejects the request for a failing fault, waits for {@link Fault#SLOW}; the chat route drops its own stream. */

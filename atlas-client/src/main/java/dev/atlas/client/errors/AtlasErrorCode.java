@@ -102,6 +102,14 @@ public enum AtlasErrorCode {
   PROVIDER_TIMEOUT("provider_timeout", 504, true, Category.SERVER),
   /** Deprecated by the server and never sent; kept so old logs still parse. */
   ORG_NOT_FOUND("org_not_found", 400, false, Category.INVALID_REQUEST),
+  /** No agent run of the conversation is running (or durability is off): nothing to resume. */
+  NOTHING_TO_RESUME("nothing_to_resume", 404, false, Category.NOT_FOUND),
+  /** Another resume of the run holds its lease; try again later. */
+  RESUME_IN_PROGRESS("resume_in_progress", 409, true, Category.CONFLICT),
+  /** The server cannot resume runs right now. */
+  RESUME_UNAVAILABLE("resume_unavailable", 503, true, Category.SERVER),
+  /** Client-side: a stream cut by the network was followed and its agent run had failed on the server (status 0). */
+  RUN_FAILED("run_failed", 0, false, Category.SERVER),
   /** Client-side: the server could not be reached or the connection failed (status 0). */
   NETWORK_ERROR("network_error", 0, true, Category.CONNECTION),
   /** Client-side: the response body could not be understood. */
