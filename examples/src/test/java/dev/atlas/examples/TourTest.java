@@ -248,9 +248,11 @@ class TourTest {
       }
       if (ours && (changes || !ids.isEmpty())) {
         created.addAll(uuids(e.getResponse().getBodyAsString()));
-        HttpHeader conversation = e.getResponse().getHeaders().getHeader("x-conversation-id");
-        if (conversation.isPresent()) {
-          created.add(conversation.firstValue().toLowerCase());
+        for (String header : List.of("x-conversation-id", "x-run-id")) { // a stream's conversation and run
+          HttpHeader id = e.getResponse().getHeaders().getHeader(header);
+          if (id.isPresent()) {
+            created.add(id.firstValue().toLowerCase());
+          }
         }
       }
     }
