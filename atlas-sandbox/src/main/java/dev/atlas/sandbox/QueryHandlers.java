@@ -105,41 +105,12 @@ final class QueryHandlers {
     // a dropped stream promises more bytes than it sends, so closing it early breaks the connection
     c.ex.sendResponseHeaders(200, drop ? 1 << 20 : 0);
     OutputStream out = c.ex.getResponseBody();
-    generateApart(runs, run, 0, out, drop ? 3 : -1, crash, (r, text) -> rememberAnswer(cid, answer.text(), answer));
-  }
-
-  /**
-   * Generates a run on a thread of its own while this handler's thread waits for it: the generation
-   * is not tied to the connection and goes on (and saves its answer) when the client leaves. When it
-   * drops the connection (a fault, a restart) the handler fails, which makes the JDK server close the
-   * connection at once; closing a body short of its length does not.
-   */
-  static void generateApart(AgentRuns runs, AgentRuns.Run run, int from, OutputStream out, int dropAfter,
-      boolean crash, java.util.function.BiConsumer<AgentRuns.Run, String> onDone) throws IOException {
-    java.util.concurrent.CountDownLatch over = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.atomic.AtomicBoolean dropped = new java.util.concurrent.atomic.AtomicBoolean();
-    Runnable drop = () -> {
-      dropped.set(true);
-      over.countDown();
-    };
-    Thread generation = new Thread(() -> {
-      try {
-        runs.generate(run, from, out, drop, dropAfter, crash, onDone, () -> { });
-      } finally {
-        over.countDown();
-      }
-    }, "atlas-sandbox-generation");
-    generation.setDaemon(true);
-    generation.start();
-    try {
-      over.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
-    if (dropped.get()) {
-      throw new IOException("connection dropped by the sandbox");
-    }
+    // closing the exchange of a fixed-length body sent short breaks the connection (closing the body
+    // stream first would leave the connection open)
+    Runnable cut = c.ex::close;
+    // the generation is not tied to the connection: it goes on when the client leaves, and saves the answer
+    runs.generate(run, 0, out, cut, drop ? 3 : -1, crash, (r, text) -> rememberAnswer(cid, answer.text(), answer),
+        () -> { });
   }
 
   /**
