@@ -397,6 +397,16 @@ public final class Conversations {
         StarConversationResponse.class).about(id);
   }
 
+  /** @return the memory the agent keeps per conversation: read it, clear it */
+  public ConversationMemory memory() {
+    return new ConversationMemory(ctx, api);
+  }
+
+  /** @return shared conversations read by their link's token */
+  public SharedConversations shared() {
+    return new SharedConversations(ctx, api);
+  }
+
   private Operation<Void> deleteConversationOp(String id) {
     return Operation.of("deleteConversation", () -> api.deleteConversationCall(id, null), Void.class).about(id);
   }

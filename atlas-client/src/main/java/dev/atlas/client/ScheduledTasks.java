@@ -109,6 +109,16 @@ public final class ScheduledTasks {
     return ctx.sendAsync(listOp(params), requestOptions).thenApply(r -> page(params, requestOptions, r));
   }
 
+  /** @return the runs of every task, paged */
+  public AllTaskRuns allRuns() {
+    return new AllTaskRuns(ctx, api);
+  }
+
+  /** @return a task's delivery, previewed */
+  public TaskDelivery delivery() {
+    return new TaskDelivery(ctx, api);
+  }
+
   private Operation.CallFactory listCall(ListScheduledTasksParams params) {
     return () -> api.listScheduledTasksCall(params.limit(), params.offset(), params.enabled(), params.connectionGroupId(),
         null);

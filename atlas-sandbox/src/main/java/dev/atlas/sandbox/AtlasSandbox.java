@@ -104,6 +104,7 @@ public final class AtlasSandbox implements AutoCloseable {
     new OAuthClientHandlers(oauthState, b.workspaces).register(table);
     new WorkspaceOAuthClientHandlers(oauthState, b.workspaces).register(table);
     new DataHandlers(state, warehouse, validator).register(table);
+    new HistoryHandlers(state, oauth::signedIn).register(table);
     this.unsupported = table.unsupported();
     this.router = new Router(apiKey, b.slowDelay, b.operations, table);
     router.mountExtras(misc, oauth);

@@ -127,7 +127,8 @@ final class ConversationHandlers {
     JsonObject share = new JsonObject();
     synchronized (state) {
       state.conversation(cid);
-      String token = "sh_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+      // 28 characters, as a real server's tokens: the public view refuses tokens under 20
+      String token = "sh_" + UUID.randomUUID().toString().replace("-", "").substring(0, 25);
       share.addProperty("token", token);
       share.addProperty("url", baseUrl + "/shared/" + token);
       Duration ttl = switch (expiresIn == null ? "7d" : expiresIn) {

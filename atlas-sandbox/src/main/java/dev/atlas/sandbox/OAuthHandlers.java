@@ -51,7 +51,7 @@ final class OAuthHandlers {
   }
 
   /** @return whether the request carries the signed-in user's credential, as Bearer or in {@code X-API-Key} */
-  private boolean signedIn(Call c) {
+  boolean signedIn(Call c) {
     String auth = c.ex.getRequestHeaders().getFirst("Authorization");
     String key = c.ex.getRequestHeaders().getFirst("X-API-Key");
     String presented = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim()
