@@ -36,9 +36,16 @@ final class Operation<T> {
   private final int resultStatus;
   private final UnaryOperator<Request> rewrite;
   private final UnaryOperator<T> finish;
+  private final boolean emptyOn204;
 
   private Operation(String name, CallFactory factory, Type resultType, boolean readOnly, String resourceId,
       int resultStatus, UnaryOperator<Request> rewrite, UnaryOperator<T> finish) {
+    this(name, factory, resultType, readOnly, resourceId, resultStatus, rewrite, finish, false);
+  }
+
+  private Operation(String name, CallFactory factory, Type resultType, boolean readOnly, String resourceId,
+      int resultStatus, UnaryOperator<Request> rewrite, UnaryOperator<T> finish, boolean emptyOn204) {
+    this.emptyOn204 = emptyOn204;
     this.rewrite = rewrite;
     this.finish = finish;
     this.name = Objects.requireNonNull(name, "name");
@@ -60,6 +67,22 @@ final class Operation<T> {
     return new Operation<>(name, factory, resultType, false, null, 0, UnaryOperator.identity(), UnaryOperator.identity());
   }
 
+  /**
+   * @return a copy for which a 204 with no body is a result ({@code null}, which the facade turns into
+   *     an empty {@link WriteResult}) instead of an invalid response
+   */
+  public Operation<T> emptyOn204() {
+    return new Operation<>(name, factory, resultType, readOnly, resourceId, resultStatus, rewrite, finish, true);
+  }
+
+  /**
+   * @param status an HTTP status
+   * @return whether that status answers this operation with no body, as a result
+   */
+  public boolean isEmptyResult(int status) {
+    return emptyOn204 && status == 204;
+  }
+
   /** @return the spec's operationId */
   public String name() {
     return name;
@@ -70,12 +93,12 @@ final class Operation<T> {
    * @return a copy naming it
    */
   public Operation<T> about(String id) {
-    return new Operation<>(name, factory, resultType, readOnly, id, resultStatus, rewrite, finish);
+    return new Operation<>(name, factory, resultType, readOnly, id, resultStatus, rewrite, finish, emptyOn204);
   }
 
   /** @return a copy declared read-only: a POST that changes nothing, retried like a GET */
   public Operation<T> readOnly() {
-    return new Operation<>(name, factory, resultType, true, resourceId, resultStatus, rewrite, finish);
+    return new Operation<>(name, factory, resultType, true, resourceId, resultStatus, rewrite, finish, emptyOn204);
   }
 
   /**
@@ -84,7 +107,7 @@ final class Operation<T> {
    * @return a copy that reads it
    */
   public Operation<T> resultAlsoOn(int status) {
-    return new Operation<>(name, factory, resultType, readOnly, resourceId, status, rewrite, finish);
+    return new Operation<>(name, factory, resultType, readOnly, resourceId, status, rewrite, finish, emptyOn204);
   }
 
   /**
@@ -92,7 +115,7 @@ final class Operation<T> {
    * @return a copy that applies it
    */
   public Operation<T> rewrite(UnaryOperator<Request> change) {
-    return new Operation<>(name, factory, resultType, readOnly, resourceId, resultStatus, change, finish);
+    return new Operation<>(name, factory, resultType, readOnly, resourceId, resultStatus, change, finish, emptyOn204);
   }
 
   /**
@@ -100,7 +123,7 @@ final class Operation<T> {
    * @return a copy that applies it
    */
   public Operation<T> finish(UnaryOperator<T> step) {
-    return new Operation<>(name, factory, resultType, readOnly, resourceId, resultStatus, rewrite, step);
+    return new Operation<>(name, factory, resultType, readOnly, resourceId, resultStatus, rewrite, step, emptyOn204);
   }
 
   /**

@@ -146,6 +146,29 @@ final class Transport {
   }
 
   /**
+   * Makes one attempt whose body the caller will consume as bytes (a file): any 2xx is opened, its
+   * content type is checked by the caller.
+   *
+   * @param request the request
+   * @param options per-call options
+   * @param safeToRepeat whether the request may run twice without harm
+   * @param trace the call's record
+   * @return the open 2xx response and its call; the caller closes the response
+   * @throws AtlasException if the call fails or the status is not 2xx
+   */
+  public Opened openBody(Request request, RequestOptions options, boolean safeToRepeat, CallTrace trace) {
+    Call call = newCall(request, options);
+    Response response = execute(call, safeToRepeat);
+    trace.responded(response);
+    if (response.isSuccessful()) {
+      return new Opened(call, response, trace);
+    }
+    try (response) {
+      throw toException(response, null);
+    }
+  }
+
+  /**
    * An open response, the call that produced it (to cancel) and the call's record.
    *
    * @param call the call
@@ -180,6 +203,9 @@ final class Transport {
   private <T> T handle(Operation<T> op, Response response, CallTrace trace) {
     int status = response.code();
     trace.responded(response);
+    if (op.isEmptyResult(status)) {
+      return null; // the server could not re-read what it wrote: no body, not an error
+    }
     if (response.isSuccessful()) {
       return op.finished(parseSuccess(response, op.resultType(), op.safeToRepeat(response.request()), trace));
     }
