@@ -47,7 +47,7 @@ class TourTest {
   /** The MCP step: the client it registered (with the tour's credential, so in the workspace) is revoked. */
   private static final Pattern MCP_OUTCOME = Pattern.compile("passed");
   private static final List<String> STEPS = List.of("health", "query", "streaming", "stream cancellation",
-      "conversations", "scheduled tasks", "validate SQL", "audit log", "admin overview", "rollback", "batch",
+      "conversations", "scheduled tasks", "dashboards", "validate SQL", "audit log", "admin overview", "rollback", "batch",
       "error handling", "listener", "MCP onboarding");
 
   private AtlasSandbox sandbox;
@@ -77,6 +77,7 @@ class TourTest {
     String noOrganization = "400 bad_request \"No active organization. Set an active org first.\"";
     assertThat(run.summary().get("scheduled tasks")).startsWith("skipped: " + noOrganization);
     assertThat(run.summary().get("audit log")).startsWith("skipped: " + noOrganization);
+    assertThat(run.summary().get("dashboards")).startsWith("skipped: " + noOrganization);
     assertThat(run.summary().get("admin overview")).startsWith("passed; skipped ")
         .contains("connections: " + noOrganization, "plugins: 403 forbidden_role \"Platform admin role required\"",
             "connection test: the server listed no connection to test");
@@ -106,7 +107,7 @@ class TourTest {
     assertThat(run.output()).contains("(* * * * *, group analytics)", "Test warehouse: healthy");
     assertThat(run.summary().get("rollback")).as("the plain-text 404 of a server without actions")
         .startsWith("skipped: ").contains("404", "text/plain", "POST /api/v1/actions/");
-    for (String step : STEPS.subList(0, 9)) {
+    for (String step : STEPS.subList(0, 10)) {
       assertThat(run.summary().get(step)).as(step).isEqualTo("passed");
     }
     assertThat(run.summary().get("MCP onboarding")).as("the client it registered is revoked or named")
