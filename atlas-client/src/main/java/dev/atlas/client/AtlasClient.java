@@ -62,6 +62,7 @@ public final class AtlasClient implements AutoCloseable {
   private final Lazy<Conversations> conversations;
   private final Lazy<ScheduledTasks> scheduledTasks;
   private final Lazy<Admin> admin;
+  private final Lazy<Dashboards> dashboards;
   private final Lazy<Mcp> mcp;
   // created on first use without a lambda, so a first query loads neither class
   private volatile Actions actions;
@@ -79,6 +80,7 @@ public final class AtlasClient implements AutoCloseable {
     this.conversations = new Lazy<>(() -> new Conversations(ctx));
     this.scheduledTasks = new Lazy<>(() -> new ScheduledTasks(ctx));
     this.admin = new Lazy<>(() -> new Admin(ctx));
+    this.dashboards = new Lazy<>(() -> new Dashboards(ctx));
     this.mcp = new Lazy<>(() -> new Mcp(ctx));
     this.streaming = new Streaming(ctx, this);
   }
@@ -758,6 +760,17 @@ public final class AtlasClient implements AutoCloseable {
   /** @return scheduled (cron) questions and their runs */
   public ScheduledTasks scheduledTasks() {
     return scheduledTasks.get();
+  }
+
+  /**
+   * Dashboards: cards of SQL and charts, the caller's drafts, refresh, share links, PNG and PDF
+   * exports. Edits by a signed-in user land in that user's draft until published; parameters and
+   * the refresh schedule apply at once (see {@link Dashboards}).
+   *
+   * @return the dashboards group
+   */
+  public Dashboards dashboards() {
+    return dashboards.get();
   }
 
   /** @return admin endpoints (admin role): overview, connections, audit, plugins, semantic layer */

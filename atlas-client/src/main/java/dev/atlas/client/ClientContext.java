@@ -274,6 +274,31 @@ final class ClientContext {
     }
   }
 
+  /**
+   * Opens a response whose body the caller reads as bytes (a file), retried only before it opens.
+   *
+   * @param op the operation, which decides whether a retry is safe
+   * @param options per-call options, or null
+   * @return the open 2xx response; the caller closes it and ends its record
+   */
+  Transport.Opened openBody(Operation<?> op, RequestOptions options) {
+    ensureOpen();
+    RequestOptions o = options == null ? RequestOptions.defaults() : options;
+    Request request = op.request();
+    CallTrace trace = trace(op.name(), request, true);
+    boolean safe = op.safeToRepeat(request);
+    try {
+      Transport.Opened opened = retries.run(safe, maxRetries(o), o.retryUnsafe(), trace,
+          () -> transport.openBody(request, o, safe, trace));
+      trace.succeeded();
+      return opened;
+    } catch (AtlasException e) {
+      trace.failed(e);
+      trace.streamEnded(CallOutcome.of(e), e);
+      throw e;
+    }
+  }
+
   private int maxRetries(RequestOptions o) {
     return o.maxRetries().orElse(retries.policy().maxRetries());
   }

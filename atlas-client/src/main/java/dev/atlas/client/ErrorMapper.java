@@ -11,6 +11,7 @@ import dev.atlas.client.errors.AtlasInvalidResponseException;
 import dev.atlas.client.errors.AtlasNotFoundException;
 import dev.atlas.client.errors.AtlasPermissionException;
 import dev.atlas.client.errors.AtlasRateLimitException;
+import dev.atlas.client.errors.AtlasRenderException;
 import dev.atlas.client.errors.AtlasServerException;
 import dev.atlas.client.errors.AtlasTimeoutException;
 import dev.atlas.client.errors.ErrorInfo;
@@ -166,6 +167,11 @@ final class ErrorMapper {
    * @return the exception
    */
   public static AtlasException create(ErrorInfo info, Throwable cause) {
+    AtlasErrorCode code = info.code();
+    if ((code == AtlasErrorCode.BROWSER_UNAVAILABLE || code == AtlasErrorCode.RENDER_FAILED
+        || code == AtlasErrorCode.EXPORT_TIMEOUT) && (info.status() >= 500 || info.status() == 0)) {
+      return new AtlasRenderException(info, cause);
+    }
     AtlasErrorCode.Category category = info.code().category();
     if (category == AtlasErrorCode.Category.UNKNOWN || contradicts(info.code(), info.status())) {
       category = categoryOfStatus(info.status());

@@ -80,7 +80,10 @@ final class Operation<T> {
     return new Operation<>(name, factory, resultType, false, null, 0, UnaryOperator.identity(), UnaryOperator.identity());
   }
 
-  /** @return a copy whose 2xx answer may have no body (a 204): the result is then null */
+  /**
+   * @return a copy whose 2xx answer may have no body (a 204): the result is then null, which the
+   *     facade turns into what the operation promises (an empty {@link WriteResult}, a null JSON)
+   */
   Operation<T> emptyAllowed() {
     return new Operation<>(name, factory, resultType, readOnly, resourceId, resultStatus, rewrite, finish, true);
   }

@@ -146,6 +146,29 @@ final class Transport {
   }
 
   /**
+   * Makes one attempt whose body the caller will consume as bytes (a file): any 2xx is opened, its
+   * content type is checked by the caller.
+   *
+   * @param request the request
+   * @param options per-call options
+   * @param safeToRepeat whether the request may run twice without harm
+   * @param trace the call's record
+   * @return the open 2xx response and its call; the caller closes the response
+   * @throws AtlasException if the call fails or the status is not 2xx
+   */
+  public Opened openBody(Request request, RequestOptions options, boolean safeToRepeat, CallTrace trace) {
+    Call call = newCall(request, options);
+    Response response = execute(call, safeToRepeat);
+    trace.responded(response);
+    if (response.isSuccessful()) {
+      return new Opened(call, response, trace);
+    }
+    try (response) {
+      throw toException(response, null);
+    }
+  }
+
+  /**
    * An open response, the call that produced it (to cancel) and the call's record.
    *
    * @param call the call
@@ -182,7 +205,7 @@ final class Transport {
     trace.responded(response);
     if (response.isSuccessful()) {
       if (op.allowsEmpty() && (status == 204 || status == 205 || noBody(response))) {
-        return null; // the door to any route: an answer without a body is a null result
+        return null; // no body (a dashboard write the server could not re-read, any route's 204): null
       }
       return op.finished(parseSuccess(response, op.resultType(), op.safeToRepeat(response.request()), trace));
     }

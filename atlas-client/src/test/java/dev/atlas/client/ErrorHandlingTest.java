@@ -97,7 +97,12 @@ class ErrorHandlingTest extends WireMockSupport {
         Arguments.of("service_unavailable", 503, false, AtlasServerException.class),
         Arguments.of("claim_check_failed", 503, false, AtlasServerException.class),
         Arguments.of("provider_timeout", 504, true, AtlasServerException.class),
-        Arguments.of("org_not_found", 400, false, AtlasInvalidRequestException.class));
+        Arguments.of("org_not_found", 400, false, AtlasInvalidRequestException.class),
+        Arguments.of("browser_unavailable", 503, false, dev.atlas.client.errors.AtlasRenderException.class),
+        Arguments.of("render_failed", 500, false, dev.atlas.client.errors.AtlasRenderException.class),
+        Arguments.of("export_timeout", 504, true, dev.atlas.client.errors.AtlasRenderException.class),
+        Arguments.of("stale_baseline", 409, false, AtlasConflictException.class),
+        Arguments.of("draft_gone", 409, false, AtlasConflictException.class));
   }
 
   @ParameterizedTest(name = "{0} {1}")

@@ -105,6 +105,11 @@ public final class AtlasSandbox implements AutoCloseable {
     new WorkspaceOAuthClientHandlers(oauthState, b.workspaces).register(table);
     new DataHandlers(state, warehouse, validator).register(table);
     new HistoryHandlers(state, oauth::signedIn).register(table);
+    DashboardStore dashboards = new DashboardStore(state, warehouse, validator);
+    new DashboardHandlers(dashboards).register(table);
+    new DashboardCardHandlers(dashboards).register(table);
+    new DashboardDraftHandlers(dashboards, apiKey).register(table);
+    new DashboardFileHandlers(dashboards, b.browser).register(table);
     this.unsupported = table.unsupported();
     this.router = new Router(apiKey, b.slowDelay, b.operations, table);
     router.mountExtras(misc, oauth);
@@ -269,6 +274,7 @@ public final class AtlasSandbox implements AutoCloseable {
     private String memberKey;
     private String actionApproval = "manual";
     private boolean durability = true;
+    private boolean browser = true;
     private String connectionId = "default";
     private String groupId = "default";
     private java.util.List<dev.atlas.client.spec.SpecOperation> operations = OpenApiSpec.operations();
@@ -351,6 +357,18 @@ public final class AtlasSandbox implements AutoCloseable {
      */
     public Builder withoutActions() {
       this.actions = false;
+      return this;
+    }
+
+    /**
+     * Answers like a real server without a headless browser: dashboard screenshots and exports
+     * fail with 500 {@code render_failed} and the server's message (as recorded; the documented
+     * alternative is 503 {@code browser_unavailable}).
+     *
+     * @return this
+     */
+    public Builder withoutBrowser() {
+      this.browser = false;
       return this;
     }
 

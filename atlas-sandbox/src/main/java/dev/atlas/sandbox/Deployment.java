@@ -29,7 +29,7 @@ final class Deployment {
    */
   boolean refuse(Call call, String path) throws IOException {
     if (!organization) {
-      if (path.startsWith("/api/v1/scheduled-tasks") || path.startsWith("/api/v1/admin/audit")
+      if (path.startsWith("/api/v1/scheduled-tasks") || path.startsWith("/api/v1/dashboards") || path.startsWith("/api/v1/admin/audit")
           || path.startsWith("/api/v1/admin/connections")) {
         throw new Reject(400, "bad_request", "No active organization. Set an active org first.");
       }

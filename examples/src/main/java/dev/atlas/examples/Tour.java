@@ -33,6 +33,7 @@ public final class Tour {
       steps.put("stream cancellation", () -> StreamCancellationExample.run(atlas));
       steps.put("conversations", () -> ConversationsExample.run(atlas));
       steps.put("scheduled tasks", () -> actionOfThisRun.set(ScheduledTasksExample.run(atlas)));
+      steps.put("dashboards", () -> DashboardsExample.run(atlas));
       steps.put("validate SQL", () -> ValidateSqlExample.run(atlas));
       steps.put("execute SQL", () -> ExecuteSqlExample.run(atlas));
       steps.put("audit log", () -> AuditLogExample.run(atlas));

@@ -46,7 +46,7 @@ class TourTest {
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   /** The MCP step: the client it registered (with the tour's credential, so in the workspace) is revoked. */
   private static final List<String> STEPS = List.of("health", "query", "streaming", "stream cancellation",
-      "conversations", "scheduled tasks", "validate SQL", "execute SQL", "audit log", "admin overview", "rollback",
+      "conversations", "scheduled tasks", "dashboards", "validate SQL", "execute SQL", "audit log", "admin overview", "rollback",
       "batch", "error handling", "listener", "MCP onboarding", "any route");
   /** The sandbox publishes the SDK's own spec: no admin route the SDK lacks, so the door calls a covered one. */
   private static final String ANY_ROUTE = "passed; skipped admin route the SDK lacks: the server publishes no admin "
@@ -79,6 +79,7 @@ class TourTest {
     String noOrganization = "400 bad_request \"No active organization. Set an active org first.\"";
     assertThat(run.summary().get("scheduled tasks")).startsWith("skipped: " + noOrganization);
     assertThat(run.summary().get("audit log")).startsWith("skipped: " + noOrganization);
+    assertThat(run.summary().get("dashboards")).startsWith("skipped: " + noOrganization);
     assertThat(run.summary().get("admin overview")).startsWith("passed; skipped ")
         .contains("connections: " + noOrganization, "plugins: 403 forbidden_role \"Platform admin role required\"",
             "connection test: the server listed no connection to test");

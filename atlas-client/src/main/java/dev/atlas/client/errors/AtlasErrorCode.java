@@ -100,6 +100,16 @@ public enum AtlasErrorCode {
   CLAIM_CHECK_FAILED("claim_check_failed", 503, false, Category.SERVER),
   /** The AI provider timed out. */
   PROVIDER_TIMEOUT("provider_timeout", 504, true, Category.SERVER),
+  /** Dashboards: the server cannot render a screenshot or export (no headless browser); {@link AtlasRenderException}. */
+  BROWSER_UNAVAILABLE("browser_unavailable", 503, false, Category.SERVER),
+  /** Dashboards: the render of a screenshot or export failed (also without a browser); {@link AtlasRenderException}. */
+  RENDER_FAILED("render_failed", 500, false, Category.SERVER),
+  /** Dashboards: an export took too long; {@link AtlasRenderException}. */
+  EXPORT_TIMEOUT("export_timeout", 504, true, Category.SERVER),
+  /** Dashboards: the published dashboard changed after the caller's draft was forked: rebase, then publish. */
+  STALE_BASELINE("stale_baseline", 409, false, Category.CONFLICT),
+  /** Dashboards: the caller's draft was discarded or published while the call ran. */
+  DRAFT_GONE("draft_gone", 409, false, Category.CONFLICT),
   /** Deprecated by the server and never sent; kept so old logs still parse. */
   ORG_NOT_FOUND("org_not_found", 400, false, Category.INVALID_REQUEST),
   /** No agent run of the conversation is running (or durability is off): nothing to resume. */
