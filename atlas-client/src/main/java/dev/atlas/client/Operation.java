@@ -81,14 +81,14 @@ final class Operation<T> {
   }
 
   /**
-   * @return a copy whose 2xx answer may have no body (a 204): the result is then null, which the
+   * @return a copy for which a 204 or 205 (no body) is a result, null, which the
    *     facade turns into what the operation promises (an empty {@link WriteResult}, a null JSON)
    */
   Operation<T> emptyAllowed() {
     return new Operation<>(name, factory, resultType, readOnly, resourceId, resultStatus, rewrite, finish, true);
   }
 
-  /** @return whether a 2xx answer without a body is a null result rather than an invalid response */
+  /** @return whether a 204 or 205 is a null result rather than an invalid response (a 200 without a body still is) */
   boolean allowsEmpty() {
     return emptyAllowed;
   }

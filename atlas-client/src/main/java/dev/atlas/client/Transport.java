@@ -204,7 +204,7 @@ final class Transport {
     int status = response.code();
     trace.responded(response);
     if (response.isSuccessful()) {
-      if (op.allowsEmpty() && (status == 204 || status == 205 || noBody(response))) {
+      if (op.allowsEmpty() && (status == 204 || status == 205)) {
         return null; // no body (a dashboard write the server could not re-read, any route's 204): null
       }
       return op.finished(parseSuccess(response, op.resultType(), op.safeToRepeat(response.request()), trace));
@@ -213,19 +213,6 @@ final class Transport {
       return op.finished(parseResultOnErrorStatus(op, response, trace));
     }
     throw toException(response, op.resourceId());
-  }
-
-  /** @return whether the response declares an empty body or has none left to read */
-  private static boolean noBody(Response response) {
-    ResponseBody body = response.body();
-    if (body == null || body.contentLength() == 0) {
-      return true;
-    }
-    try {
-      return firstNonBlank(body.source()) < 0;
-    } catch (IOException e) {
-      return false; // reading it fails again in parseSuccess, with the transport's mapping
-    }
   }
 
   /** A non-2xx body that is a result unless it is an error envelope (or not JSON at all). */
