@@ -47,7 +47,8 @@ class TourTest {
   /** The MCP step: the client it registered (with the tour's credential, so in the workspace) is revoked. */
   private static final Pattern MCP_OUTCOME = Pattern.compile("passed");
   private static final List<String> STEPS = List.of("health", "query", "streaming", "stream cancellation",
-      "conversations", "scheduled tasks", "validate SQL", "audit log", "admin overview", "rollback", "batch",
+      "conversations", "scheduled tasks", "validate SQL", "audit log", "admin overview", "rollback", "actions",
+      "agent runs", "batch",
       "error handling", "listener", "MCP onboarding");
 
   private AtlasSandbox sandbox;
@@ -242,6 +243,10 @@ class TourTest {
         HttpHeader conversation = e.getResponse().getHeaders().getHeader("x-conversation-id");
         if (conversation.isPresent()) {
           created.add(conversation.firstValue().toLowerCase());
+        }
+        HttpHeader run = e.getResponse().getHeaders().getHeader("x-run-id");
+        if (run.isPresent()) {
+          created.add(run.firstValue().toLowerCase()); // the tour's own agent run, which closing a stream stops
         }
       }
     }
