@@ -4,7 +4,6 @@ import dev.atlas.client.errors.AtlasConnectionException;
 import dev.atlas.client.errors.AtlasErrorCode;
 import dev.atlas.client.errors.AtlasInvalidResponseException;
 import dev.atlas.client.errors.ErrorInfo;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.Cleaner;
@@ -15,8 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -72,7 +69,7 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
   private final String runId;
   private final String method;
   private final String path;
-  private final Resources resources;
+  private final StreamBody.Resources resources;
   private final Cleaner.Cleanable cleanable;
   private final CallTrace trace;
   private volatile boolean ended;
@@ -107,8 +104,8 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
   private AtlasStream(InputStream body, Call call, String conversationId, String runId, String method, String path,
       int maxEventBytes, CallTrace trace) {
     this.trace = trace;
-    this.resources = new Resources(call, body);
-    this.parser = new SseParser(new GuardedInput(body, resources), maxEventBytes);
+    this.resources = new StreamBody.Resources(call, body);
+    this.parser = new SseParser(new StreamBody.GuardedInput(body, resources), maxEventBytes);
     this.conversationId = conversationId;
     this.runId = runId;
     this.method = method;
@@ -369,106 +366,6 @@ public final class AtlasStream implements Iterable<StreamEvent>, AutoCloseable {
     ended = true;
     cleanable.clean();
     ended();
-  }
-
-  /**
-   * What must be released; shared with the cleaner, so it must not refer to the stream. The body
-   * is closed by whichever side comes last: {@link #run()} when no read is in progress, else the
-   * reading thread when its read returns (closing an OkHttp body under a concurrent read is unsafe).
-   */
-  private static final class Resources implements Runnable {
-    private static final int IDLE = 0;
-    private static final int READING = 1;
-    private static final int CLOSED = 2;
-    private static final int CLOSED_WHILE_READING = 3;
-
-    private final Call call;
-    private final Closeable body;
-    private final AtomicInteger state = new AtomicInteger(IDLE);
-    private final AtomicBoolean bodyClosed = new AtomicBoolean();
-    volatile boolean cancelledByCaller;
-
-    Resources(Call call, Closeable body) {
-      this.call = call;
-      this.body = body;
-    }
-
-    boolean isClosed() {
-      return state.get() >= CLOSED;
-    }
-
-    boolean beginRead() {
-      return state.compareAndSet(IDLE, READING);
-    }
-
-    void endRead() {
-      if (!state.compareAndSet(READING, IDLE)) {
-        closeBody(); // closed while this read was blocked
-      }
-    }
-
-    @Override
-    public void run() {
-      while (true) {
-        int s = state.get();
-        if (s >= CLOSED) {
-          return;
-        }
-        if (state.compareAndSet(s, s == READING ? CLOSED_WHILE_READING : CLOSED)) {
-          if (call != null) {
-            call.cancel();
-          }
-          if (s == IDLE) {
-            closeBody();
-          }
-          return;
-        }
-      }
-    }
-
-    private void closeBody() {
-      if (bodyClosed.compareAndSet(false, true)) {
-        try {
-          body.close();
-        } catch (IOException | RuntimeException ignored) {
-          // the connection is discarded either way
-        }
-      }
-    }
-  }
-
-  /** The body as the parser reads it: each read is bracketed so a concurrent close waits for it. */
-  private static final class GuardedInput extends InputStream {
-    private final InputStream in;
-    private final Resources resources;
-
-    GuardedInput(InputStream in, Resources resources) {
-      this.in = in;
-      this.resources = resources;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (!resources.beginRead()) {
-        throw new IOException("Stream closed");
-      }
-      try {
-        return in.read(b, off, len);
-      } finally {
-        resources.endRead();
-      }
-    }
-
-    @Override
-    public void close() {
-      resources.run();
-    }
   }
 
   @Override

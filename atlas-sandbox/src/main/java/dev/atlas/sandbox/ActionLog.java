@@ -25,6 +25,8 @@ final class ActionLog {
   private final Set<String> executors = new HashSet<>();
   private int tickets;
   volatile String approvalMode = "manual";
+  /** Whether the server has actions on: off, the agent has no action tools and proposes nothing. */
+  volatile boolean enabled = true;
 
   ActionLog(SandboxState state) {
     this.state = state;
@@ -33,6 +35,9 @@ final class ActionLog {
   /** @return the pending-action entries of the query answer for the actions the question proposes */
   JsonArray propose(String question, String baseUrl) {
     JsonArray out = new JsonArray();
+    if (!enabled) {
+      return out;
+    }
     String q = question.toLowerCase(Locale.ROOT);
     if (q.contains("ticket") || q.contains("jira")) {
       out.add(pending("createJiraTicket", "jira:create", "PROJ", "Create JIRA ticket: " + shorten(question), baseUrl));

@@ -83,6 +83,7 @@ public final class AtlasSandbox implements AutoCloseable {
     state.groupId = b.groupId;
     ActionHandlers actions = new ActionHandlers(state);
     actions.log.approvalMode = b.actionApproval;
+    actions.log.enabled = b.actions;
     this.actionLog = actions.log;
     AgentRuns agentRuns = new AgentRuns(b.pacing);
     agentRuns.durable = b.durability;

@@ -159,6 +159,10 @@ class SoakTest {
       System.out.printf("soak: %d calls + %d streams, %d results, %d typed failures, %d stream events%n", CALLS,
           STREAMS, results.get(), typedFailures.get(), streamEvents.get());
 
+      // a stream closed early sends its run's stop asynchronously, within a 5 s timeout: let those end
+      for (int i = 0; i < 500 && http.dispatcher().runningCallsCount() + http.dispatcher().queuedCallsCount() > 0; i++) {
+        Thread.sleep(20);
+      }
       assertThat(http.dispatcher().runningCallsCount()).isZero();
       assertThat(http.dispatcher().queuedCallsCount()).isZero();
       assertThat(http.connectionPool().connectionCount() - http.connectionPool().idleConnectionCount())

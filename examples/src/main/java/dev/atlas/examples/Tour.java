@@ -39,6 +39,8 @@ public final class Tour {
       steps.put("audit log", () -> AuditLogExample.run(atlas));
       steps.put("admin overview", () -> AdminExample.run(atlas));
       steps.put("rollback", () -> RollbackExample.runOwn(atlas, actionOfThisRun.get()));
+      steps.put("actions", () -> ActionsExample.run(atlas));
+      steps.put("agent runs", () -> RunsExample.run(atlas));
       steps.put("batch", () -> BatchExample.run(atlas));
       steps.put("error handling", () -> ErrorHandlingExample.run(atlas));
       steps.put("listener", () -> ListenerExample.run(atlas));

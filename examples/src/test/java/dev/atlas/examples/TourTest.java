@@ -44,10 +44,10 @@ import org.junit.jupiter.api.Test;
 class TourTest {
   private static final Pattern UUID = Pattern.compile(
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  /** The MCP step: the client it registered (with the tour's credential, so in the workspace) is revoked. */
+  /** The tour's steps, in the order it runs them. */
   private static final List<String> STEPS = List.of("health", "query", "streaming", "stream cancellation",
       "conversations", "scheduled tasks", "dashboards", "validate SQL", "execute SQL", "audit log", "admin overview", "rollback",
-      "batch", "error handling", "listener", "MCP onboarding", "any route");
+      "actions", "agent runs", "batch", "error handling", "listener", "MCP onboarding", "any route");
   /** The sandbox publishes the SDK's own spec: no admin route the SDK lacks, so the door calls a covered one. */
   private static final String ANY_ROUTE = "passed; skipped admin route the SDK lacks: the server publishes no admin "
       + "GET without ids that the SDK lacks (the sandbox publishes the SDK's own)";
