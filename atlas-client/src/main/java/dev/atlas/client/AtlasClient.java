@@ -842,6 +842,16 @@ public final class AtlasClient implements AutoCloseable {
     return new Me(ctx);
   }
 
+  /** @return the prompt library's collections and the caller's pinned starter prompts */
+  public Prompts prompts() {
+    return new Prompts(ctx);
+  }
+
+  /** @return query suggestions: for tables, popular ones, a click */
+  public Suggestions suggestions() {
+    return new Suggestions(ctx);
+  }
+
   /**
    * @return the door to any route of the server, with this client's credentials, retries, typed
    *     errors, log and listeners: for the routes this SDK has no method for

@@ -2,6 +2,8 @@ package dev.atlas.client;
 
 import dev.atlas.client.errors.AtlasException;
 import dev.atlas.client.generated.api.MeApi;
+import dev.atlas.client.generated.api.ModeApi;
+import dev.atlas.client.generated.model.ModeStatus;
 import dev.atlas.client.generated.model.McpPrompts;
 import dev.atlas.client.generated.model.McpUsage;
 import dev.atlas.client.generated.model.MyConnectionGroups;
@@ -13,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The signed-in user's own settings and usage ({@code /api/v1/me/*}): connection groups,
- * preferences, MCP usage and prompts. Obtained from {@code atlas.me()}; thread-safe. Each method
+ * preferences, MCP usage and prompts, the server's mode. Obtained from {@code atlas.me()}; thread-safe. Each method
  * has a form with {@link RequestOptions} and an {@code ...Async} form.
  */
 public final class Me {
@@ -141,6 +143,33 @@ public final class Me {
   /** @param requestOptions timeout, headers, retries @return the prompts; fails with the typed exception */
   public CompletableFuture<McpPrompts> mcpPromptsAsync(RequestOptions requestOptions) {
     return ctx.sendAsync(promptsOp(), requestOptions);
+  }
+
+  /**
+   * The server's mode for the caller ({@code GET /api/v1/mode}): published or developer (drafts
+   * visible), whether the caller may switch, and the drafts waiting.
+   *
+   * @return the mode; {@code draftCounts} and {@code draftActivity} are null without drafts, an
+   *     organization or the internal database
+   * @throws AtlasException on failure
+   */
+  public ModeStatus mode() {
+    return mode(RequestOptions.defaults());
+  }
+
+  /** @param requestOptions timeout, headers, retries @return the mode @throws AtlasException on failure */
+  public ModeStatus mode(RequestOptions requestOptions) {
+    return ctx.send(modeOp(), requestOptions);
+  }
+
+  /** @param requestOptions timeout, headers, retries @return the mode; fails with the typed exception */
+  public CompletableFuture<ModeStatus> modeAsync(RequestOptions requestOptions) {
+    return ctx.sendAsync(modeOp(), requestOptions);
+  }
+
+  private Operation<ModeStatus> modeOp() {
+    ModeApi modeApi = new ModeApi(ctx.apiClient());
+    return Operation.of("getMode", () -> modeApi.getModeCall(null), ModeStatus.class);
   }
 
   private Operation<MyConnectionGroups> groupsOp() {

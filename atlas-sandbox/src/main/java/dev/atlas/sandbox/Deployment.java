@@ -42,6 +42,9 @@ final class Deployment {
       if (path.equals("/api/v1/me/preferences")) {
         throw new Reject(500, "internal_error", "Failed to load preferences.");
       }
+      if (path.equals("/api/v1/starter-prompts/favorites")) {
+        throw new Reject(400, "missing_workspace", "Favorites need a workspace.");
+      }
       if (path.startsWith("/api/v1/admin/plugins")) {
         throw new Reject(403, "forbidden_role", "Platform admin role required");
       }
