@@ -832,6 +832,26 @@ public final class AtlasClient implements AutoCloseable {
     return new SemanticLayer(ctx);
   }
 
+  /** @return the signed-in user's sessions: list, revoke (managed auth) */
+  public Sessions sessions() {
+    return new Sessions(ctx);
+  }
+
+  /** @return the signed-in user's own settings and usage: connection groups, preferences, MCP usage and prompts */
+  public Me me() {
+    return new Me(ctx);
+  }
+
+  /** @return the prompt library's collections and the caller's pinned starter prompts */
+  public Prompts prompts() {
+    return new Prompts(ctx);
+  }
+
+  /** @return query suggestions: for tables, popular ones, a click */
+  public Suggestions suggestions() {
+    return new Suggestions(ctx);
+  }
+
   /**
    * @return the door to any route of the server, with this client's credentials, retries, typed
    *     errors, log and listeners: for the routes this SDK has no method for

@@ -164,6 +164,11 @@ public final class Mcp {
     return ctx.sendAsync(revokeOp(clientId), requestOptions);
   }
 
+  /** @return the workspaces one of the caller's own agents reaches: its scope, and revoking it from one */
+  public AgentWorkspaces workspaces() {
+    return new AgentWorkspaces(ctx, api);
+  }
+
   private Operation<ListOAuthClientsResponse> listOp() {
     return Operation.of("listOAuthClients", () -> api.listOAuthClientsCall(null), ListOAuthClientsResponse.class);
   }

@@ -2,8 +2,11 @@ package dev.atlas.client;
 
 import dev.atlas.client.errors.AtlasException;
 import dev.atlas.client.generated.api.DataApi;
+import dev.atlas.client.generated.api.SemanticApi;
 import dev.atlas.client.generated.model.ExploreRequest;
 import dev.atlas.client.generated.model.ExploreResponse;
+import dev.atlas.client.generated.model.ListUserSemanticEntitiesResponse;
+import dev.atlas.client.generated.model.UserSemanticEntityDetail;
 import dev.atlas.client.generated.model.RunMetricRequest;
 import dev.atlas.client.generated.model.RunMetricResponse;
 import java.util.Objects;
@@ -17,10 +20,56 @@ import java.util.concurrent.CompletableFuture;
 public final class SemanticLayer {
   private final ClientContext ctx;
   private final DataApi api;
+  private final SemanticApi semanticApi;
 
   SemanticLayer(ClientContext ctx) {
     this.ctx = ctx;
     this.api = new DataApi(ctx.apiClient());
+    this.semanticApi = new SemanticApi(ctx.apiClient());
+  }
+
+  /**
+   * The entities of the caller's workspace and mode ({@code GET /api/v1/semantic/entities}), without
+   * the admin fields of {@code atlas.admin().semantic().entities()}.
+   *
+   * @return the entities and any warnings reading the layer
+   * @throws AtlasException on failure
+   */
+  public ListUserSemanticEntitiesResponse entities() {
+    return entities(RequestOptions.defaults());
+  }
+
+  /** @param requestOptions timeout, headers, retries @return the entities @throws AtlasException on failure */
+  public ListUserSemanticEntitiesResponse entities(RequestOptions requestOptions) {
+    return ctx.send(entitiesOp(), requestOptions);
+  }
+
+  /** @param requestOptions timeout, headers, retries @return the entities; fails with the typed exception */
+  public CompletableFuture<ListUserSemanticEntitiesResponse> entitiesAsync(RequestOptions requestOptions) {
+    return ctx.sendAsync(entitiesOp(), requestOptions);
+  }
+
+  /**
+   * One entity as its YAML file describes it (table, description, dimensions, measures, joins, ...).
+   *
+   * @param name the entity's name (its table)
+   * @return the entity, free-form ({@code getEntity()} is a map)
+   * @throws dev.atlas.client.errors.AtlasNotFoundException for an unknown entity
+   * @throws AtlasException on other failures (409 {@code entity_ambiguous}, with the connection
+   *     groups in the error body's {@code groups}, when several groups have one of that name)
+   */
+  public UserSemanticEntityDetail entity(String name) {
+    return entity(name, RequestOptions.defaults());
+  }
+
+  /** @param name the entity's name @param requestOptions timeout, headers, retries @return the entity @throws AtlasException on failure */
+  public UserSemanticEntityDetail entity(String name, RequestOptions requestOptions) {
+    return ctx.send(entityOp(name), requestOptions);
+  }
+
+  /** @param name the entity's name @param requestOptions timeout, headers, retries @return the entity; fails with the typed exception */
+  public CompletableFuture<UserSemanticEntityDetail> entityAsync(String name, RequestOptions requestOptions) {
+    return ctx.sendAsync(entityOp(name), requestOptions);
   }
 
   /**
@@ -112,6 +161,17 @@ public final class SemanticLayer {
    */
   public CompletableFuture<ExploreResponse> exploreAsync(String command, RequestOptions requestOptions) {
     return ctx.sendAsync(exploreOp(command), requestOptions);
+  }
+
+  private Operation<ListUserSemanticEntitiesResponse> entitiesOp() {
+    return Operation.of("listUserSemanticEntities", () -> semanticApi.listUserSemanticEntitiesCall(null),
+        ListUserSemanticEntitiesResponse.class);
+  }
+
+  private Operation<UserSemanticEntityDetail> entityOp(String name) {
+    PathIds.check("name", name);
+    return Operation.of("getUserSemanticEntity", () -> semanticApi.getUserSemanticEntityCall(name, null),
+        UserSemanticEntityDetail.class).about(name);
   }
 
   private Operation<RunMetricResponse> runMetricOp(String metricId, RunMetricParams params) {

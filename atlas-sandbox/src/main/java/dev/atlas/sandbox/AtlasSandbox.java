@@ -111,6 +111,8 @@ public final class AtlasSandbox implements AutoCloseable {
     new DashboardCardHandlers(dashboards).register(table);
     new DashboardDraftHandlers(dashboards, apiKey).register(table);
     new DashboardFileHandlers(dashboards, b.browser).register(table);
+    new PersonalHandlers(state).register(table);
+    new LibraryHandlers(state, warehouse).register(table);
     this.unsupported = table.unsupported();
     this.router = new Router(apiKey, b.slowDelay, b.operations, table);
     router.mountExtras(misc, oauth);

@@ -121,6 +121,20 @@ final class Call {
     ex.close();
   }
 
+  /** @return every pair of a query string, in order, repeated names included */
+  static List<Map.Entry<String, String>> parseAll(String raw) {
+    List<Map.Entry<String, String>> out = new java.util.ArrayList<>();
+    if (raw == null || raw.isEmpty()) {
+      return out;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      out.add(Map.entry(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8)));
+    }
+    return out;
+  }
+
   /** @return the pairs of a query string (or a form body), the first value of each name */
   static Map<String, String> parseQuery(String raw) {
     Map<String, String> out = new LinkedHashMap<>();

@@ -36,6 +36,15 @@ final class Deployment {
       if (path.equals("/api/v1/execute-sql") || path.startsWith("/api/v1/metrics/")) {
         throw new Reject(400, "bad_request", "Your login is not bound to a workspace. Sign in to a workspace first.");
       }
+      if (path.startsWith("/api/v1/sessions")) {
+        throw new Reject(404, "not_available", "Session management requires managed auth mode.");
+      }
+      if (path.equals("/api/v1/me/preferences")) {
+        throw new Reject(500, "internal_error", "Failed to load preferences.");
+      }
+      if (path.equals("/api/v1/starter-prompts/favorites")) {
+        throw new Reject(400, "missing_workspace", "Favorites need a workspace.");
+      }
       if (path.startsWith("/api/v1/admin/plugins")) {
         throw new Reject(403, "forbidden_role", "Platform admin role required");
       }
