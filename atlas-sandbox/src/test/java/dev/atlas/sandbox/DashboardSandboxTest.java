@@ -37,44 +37,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every dashboard operation on the sandbox through the real client, every exchange validated against the spec. */
-class DashboardSandboxTest {
+class DashboardSandboxTest extends SpecCheckedSandboxTest {
   static final String ORDERS_BY_REGION = "SELECT COUNT(*) AS orders FROM orders o JOIN customers c ON c.id = o.customer_id"
       + " WHERE c.region = :region";
-  static AtlasSandbox sandbox;
-  static final SpecValidatingInterceptor spec = new SpecValidatingInterceptor();
-  static AtlasClient atlas;
 
   @TempDir
   Path dir;
 
   @BeforeAll
   static void start() {
-    sandbox = AtlasSandbox.start();
-    atlas = AtlasClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey()).retryPolicy(RetryPolicy.none())
-        .addNetworkInterceptor(spec).build();
-  }
-
-  @AfterEach
-  void everyExchangeMatchedTheSpec() {
-    List<String> problems = new ArrayList<>(spec.problems);
-    spec.problems.clear();
-    assertThat(problems).isEmpty();
-  }
-
-  @AfterAll
-  static void stop() {
-    atlas.close();
-    sandbox.close();
+    startSandbox(AtlasSandbox.builder());
   }
 
   static String create(String title) {

@@ -9,39 +9,16 @@ import dev.atlas.client.RunMetricParams;
 import dev.atlas.client.errors.AtlasException;
 import dev.atlas.client.generated.model.ExecuteSqlResponse;
 import dev.atlas.client.generated.model.RunMetricResponse;
-import dev.atlas.client.retry.RetryPolicy;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** execute-sql, a metric's run and explore on the sandbox, every exchange validated against the spec. */
-class DataSandboxTest {
-  static AtlasSandbox sandbox;
-  static SpecValidatingInterceptor spec = new SpecValidatingInterceptor();
-  static AtlasClient atlas;
+class DataSandboxTest extends SpecCheckedSandboxTest {
 
   @BeforeAll
   static void start() {
-    sandbox = AtlasSandbox.start();
-    atlas = AtlasClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey()).retryPolicy(RetryPolicy.none())
-        .addNetworkInterceptor(spec).build();
-  }
-
-  @AfterEach
-  void everyExchangeMatchedTheSpec() {
-    List<String> problems = new ArrayList<>(spec.problems);
-    spec.problems.clear();
-    assertThat(problems).isEmpty();
-  }
-
-  @AfterAll
-  static void stop() {
-    atlas.close();
-    sandbox.close();
+    startSandbox(AtlasSandbox.builder());
   }
 
   @Test

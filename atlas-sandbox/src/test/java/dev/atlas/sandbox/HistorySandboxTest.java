@@ -15,38 +15,17 @@ import dev.atlas.client.generated.model.PublicConversation;
 import dev.atlas.client.generated.model.Recipient;
 import dev.atlas.client.generated.model.ScheduledTaskRunOfTask;
 import dev.atlas.client.generated.model.ShareMode;
-import dev.atlas.client.retry.RetryPolicy;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Memory, shared conversations, delivery previews and every task's runs on the sandbox, checked against the spec. */
-class HistorySandboxTest {
-  static AtlasSandbox sandbox;
-  static SpecValidatingInterceptor spec = new SpecValidatingInterceptor();
-  static AtlasClient atlas;
+class HistorySandboxTest extends SpecCheckedSandboxTest {
 
   @BeforeAll
   static void start() {
-    sandbox = AtlasSandbox.builder().tasksDueAtOnce().start();
-    atlas = AtlasClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey()).retryPolicy(RetryPolicy.none())
-        .addNetworkInterceptor(spec).build();
-  }
-
-  @AfterEach
-  void everyExchangeMatchedTheSpec() {
-    List<String> problems = new ArrayList<>(spec.problems);
-    spec.problems.clear();
-    assertThat(problems).isEmpty();
-  }
-
-  @AfterAll
-  static void stop() {
-    atlas.close();
-    sandbox.close();
+    startSandbox(AtlasSandbox.builder().tasksDueAtOnce());
   }
 
   @Test

@@ -3,41 +3,18 @@ package dev.atlas.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.atlas.client.AtlasClient;
 import dev.atlas.client.errors.AtlasException;
 import dev.atlas.client.errors.AtlasNotFoundException;
-import dev.atlas.client.retry.RetryPolicy;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The prompt library, suggestions, favorites, the user's semantic entities and the mode on the sandbox. */
-class LibrarySandboxTest {
-  static AtlasSandbox sandbox;
-  static SpecValidatingInterceptor spec = new SpecValidatingInterceptor();
-  static AtlasClient atlas;
+class LibrarySandboxTest extends SpecCheckedSandboxTest {
 
   @BeforeAll
   static void start() {
-    sandbox = AtlasSandbox.start();
-    atlas = AtlasClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey()).retryPolicy(RetryPolicy.none())
-        .addNetworkInterceptor(spec).build();
-  }
-
-  @AfterEach
-  void everyExchangeMatchedTheSpec() {
-    List<String> problems = new ArrayList<>(spec.problems);
-    spec.problems.clear();
-    assertThat(problems).isEmpty();
-  }
-
-  @AfterAll
-  static void stop() {
-    atlas.close();
-    sandbox.close();
+    startSandbox(AtlasSandbox.builder());
   }
 
   @Test

@@ -8,37 +8,15 @@ import dev.atlas.client.UpdateMyPreferencesParams;
 import dev.atlas.client.errors.AtlasException;
 import dev.atlas.client.errors.AtlasNotFoundException;
 import dev.atlas.client.retry.RetryPolicy;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Sessions, me/* and an own agent's workspaces on the sandbox, checked against the spec. */
-class PersonalSandboxTest {
-  static AtlasSandbox sandbox;
-  static SpecValidatingInterceptor spec = new SpecValidatingInterceptor();
-  static AtlasClient atlas;
+class PersonalSandboxTest extends SpecCheckedSandboxTest {
 
   @BeforeAll
   static void start() {
-    sandbox = AtlasSandbox.start();
-    atlas = AtlasClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey()).retryPolicy(RetryPolicy.none())
-        .addNetworkInterceptor(spec).build();
-  }
-
-  @AfterEach
-  void everyExchangeMatchedTheSpec() {
-    List<String> problems = new ArrayList<>(spec.problems);
-    spec.problems.clear();
-    assertThat(problems).isEmpty();
-  }
-
-  @AfterAll
-  static void stop() {
-    atlas.close();
-    sandbox.close();
+    startSandbox(AtlasSandbox.builder());
   }
 
   @Test
