@@ -257,21 +257,7 @@ final class ClientContext {
    * @return the open 2xx response, its call and the call's record, which the stream goes on reporting to
    */
   Transport.Opened open(Operation<?> op, RequestOptions options) {
-    ensureOpen();
-    RequestOptions o = options == null ? RequestOptions.defaults() : options;
-    Request request = op.request();
-    CallTrace trace = trace(op.name(), request, true);
-    boolean safe = op.safeToRepeat(request);
-    try {
-      Transport.Opened opened = retries.run(safe, maxRetries(o), o.retryUnsafe(), trace,
-          () -> transport.open(request, o, safe, trace));
-      trace.succeeded();
-      return opened;
-    } catch (AtlasException e) {
-      trace.failed(e);
-      trace.streamEnded(CallOutcome.of(e), e);
-      throw e;
-    }
+    return opening(op, options, transport::open);
   }
 
   /**
@@ -282,6 +268,15 @@ final class ClientContext {
    * @return the open 2xx response; the caller closes it and ends its record
    */
   Transport.Opened openBody(Operation<?> op, RequestOptions options) {
+    return opening(op, options, transport::openBody);
+  }
+
+  /** How the transport opens one attempt: as a stream or as a body of bytes. */
+  private interface Opener {
+    Transport.Opened open(Request request, RequestOptions options, boolean safeToRepeat, CallTrace trace);
+  }
+
+  private Transport.Opened opening(Operation<?> op, RequestOptions options, Opener opener) {
     ensureOpen();
     RequestOptions o = options == null ? RequestOptions.defaults() : options;
     Request request = op.request();
@@ -289,7 +284,7 @@ final class ClientContext {
     boolean safe = op.safeToRepeat(request);
     try {
       Transport.Opened opened = retries.run(safe, maxRetries(o), o.retryUnsafe(), trace,
-          () -> transport.openBody(request, o, safe, trace));
+          () -> opener.open(request, o, safe, trace));
       trace.succeeded();
       return opened;
     } catch (AtlasException e) {
