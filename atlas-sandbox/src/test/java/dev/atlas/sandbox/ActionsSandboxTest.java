@@ -19,33 +19,15 @@ import dev.atlas.client.retry.RetryPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Actions the agent proposes, approved, denied and in bulk, on the sandbox, every exchange checked against the spec. */
-class ActionsSandboxTest {
-  private final SpecValidatingInterceptor spec = new SpecValidatingInterceptor();
-  private final List<AutoCloseable> open = new ArrayList<>();
-
-  private AtlasSandbox start(AtlasSandbox.Builder b) {
-    AtlasSandbox s = b.start();
-    open.add(s);
-    return s;
-  }
+class ActionsSandboxTest extends SandboxesPerTest {
 
   private AtlasClient client(AtlasSandbox s, String key) {
     AtlasClient c = AtlasClient.builder().baseUrl(s.baseUrl()).apiKey(key).retryPolicy(RetryPolicy.none())
         .addNetworkInterceptor(spec).build();
-    open.add(c);
-    return c;
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    for (AutoCloseable c : open) {
-      c.close();
-    }
-    assertThat(spec.problems).isEmpty();
+    return closeAfter(c);
   }
 
   @Test

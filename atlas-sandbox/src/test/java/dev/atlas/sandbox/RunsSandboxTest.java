@@ -22,22 +22,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Durable runs on the sandbox: status, resume, stop, and streams that stop or recover their run. */
 @org.junit.jupiter.api.Timeout(value = 60, unit = java.util.concurrent.TimeUnit.SECONDS,
     threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
-class RunsSandboxTest {
+class RunsSandboxTest extends SandboxesPerTest {
   static final String QUESTION = "How many orders are there?";
-  private final SpecValidatingInterceptor spec = new SpecValidatingInterceptor();
-  private final List<AutoCloseable> open = new ArrayList<>();
-
-  private AtlasSandbox start(AtlasSandbox.Builder b) {
-    AtlasSandbox s = b.start();
-    open.add(s);
-    return s;
-  }
 
   /** A client that follows cut streams, backing off 50 to 200 ms, for at most 20 s of waiting. */
   private AtlasClient client(AtlasSandbox s, StreamRecovery recovery) {
@@ -45,8 +36,7 @@ class RunsSandboxTest {
         .retryPolicy(RetryPolicy.builder().maxRetries(2).initialBackoff(Duration.ofMillis(50))
             .maxBackoff(Duration.ofMillis(200)).build())
         .streamRecovery(recovery).build();
-    open.add(c);
-    return c;
+    return closeAfter(c);
   }
 
   private static RequestOptions fault(Fault f) {
@@ -66,14 +56,6 @@ class RunsSandboxTest {
       s = atlas.runs().status(cid).getStatus();
     }
     return s;
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    for (AutoCloseable c : open) {
-      c.close();
-    }
-    assertThat(spec.problems).isEmpty();
   }
 
   @Test
