@@ -93,15 +93,24 @@ final class DashboardDraftHandlers {
     c.json(200, out);
   }
 
+  /**
+   * @return the caller's draft of the dashboard (which must exist, else 404)
+   * @throws Reject 404 {@code not_found} with the given message when there is no draft
+   */
+  private DashboardStore.Draft existingDraft(String id, String noDraftMessage) {
+    store.dashboard(id);
+    DashboardStore.Draft dr = store.drafts.get(id);
+    if (dr == null) {
+      throw new Reject(404, "not_found", noDraftMessage);
+    }
+    return dr;
+  }
+
   void publish(Call c) throws IOException {
     String id = c.uuidParam(1);
     JsonObject out = new JsonObject();
     synchronized (state) {
-      store.dashboard(id);
-      DashboardStore.Draft dr = store.drafts.get(id);
-      if (dr == null) {
-        throw new Reject(404, "not_found", "No draft to publish");
-      }
+      DashboardStore.Draft dr = existingDraft(id, "No draft to publish");
       if (store.publishedAt.get(id).isAfter(dr.baseline)) {
         throw new Reject(409, "stale_baseline", "The published dashboard changed since the draft was created. Rebase first.");
       }
@@ -148,11 +157,7 @@ final class DashboardDraftHandlers {
     String id = c.uuidParam(1);
     JsonObject out = new JsonObject();
     synchronized (state) {
-      store.dashboard(id);
-      DashboardStore.Draft dr = store.drafts.get(id);
-      if (dr == null) {
-        throw new Reject(404, "not_found", "No draft to rebase");
-      }
+      DashboardStore.Draft dr = existingDraft(id, "No draft to rebase");
       dr.baseline = store.publishedAt.get(id);
       dr.updatedAt = state.now();
       out.addProperty("ok", true);
@@ -167,11 +172,7 @@ final class DashboardDraftHandlers {
     JsonObject body = c.body();
     String kind = Wire.requireText(body, "kind");
     synchronized (state) {
-      store.dashboard(id);
-      DashboardStore.Draft dr = store.drafts.get(id);
-      if (dr == null) {
-        throw new Reject(404, "not_found", "No draft");
-      }
+      DashboardStore.Draft dr = existingDraft(id, "No draft");
       if (kind.equals("restore_card")) {
         JsonElement card = body.get("card");
         if (card == null || !card.isJsonObject() || !card.getAsJsonObject().has("id")
